@@ -1,0 +1,27 @@
+import { date, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { edition } from "./edition.ts";
+import { event } from "./event.ts";
+import { organisation } from "./organisation.ts";
+
+/** An organisation's booth at a fair during the week (PRODUCT §3). */
+export const tradeFairPresence = pgTable(
+  "trade_fair_presence",
+  {
+    id: serial().primaryKey(),
+    editionId: integer()
+      .notNull()
+      .references(() => edition.id),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisation.id),
+    fair: text().notNull(),
+    hall: text().notNull(),
+    booth: text().notNull(),
+    days: date({ mode: "string" }).array().notNull().default([]),
+    coExhibitors: text().array().notNull().default([]),
+    textDe: text().notNull().default(""),
+    textEn: text(),
+    eventId: integer().references(() => event.id, { onDelete: "set null" }),
+  },
+  (t) => [index("trade_fair_presence_edition_idx").on(t.editionId, t.fair, t.hall, t.booth)],
+);
