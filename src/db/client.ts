@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -21,6 +21,8 @@ export type Database = {
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tar, to start copies from (tests, backups). */
+  dump?: () => Promise<Blob>;
 };
 
 const migrationsFolder = new URL("./migrations", import.meta.url).pathname;
@@ -38,6 +40,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       await client.query("select 1");
     },
     close: () => client.close(),
+    dump: async () => client.dumpDataDir("none"),
   };
 }
 
@@ -85,4 +88,13 @@ export async function openDatabase(config: { databaseUrl?: string | undefined; d
     if (error instanceof StartupError) throw error;
     throw new StartupError(`Could not open the embedded database in ${pgliteDir}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * Runs raw SQL and returns its rows. Both drivers answer `{ rows }`; the shared Db type cannot
+ * say so, hence the one cast here rather than at every call site.
+ */
+export async function queryRows<T>(db: Pick<Db, "execute">, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

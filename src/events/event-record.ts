@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { event, eventSession, organisation, venue } from "../db/schema/index.ts";
+import { event, eventSession, format, organisation, venue } from "../db/schema/index.ts";
 import { eventDateColumns, type SessionTimes } from "./event-dates.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -17,7 +17,7 @@ export type NewSession = SessionTimes & { allDay?: boolean };
  * organisation and venue names). The one write path for new events, used by seeds and verbs.
  */
 export async function insertEventRecord(db: DbOrTx, values: NewEventRecord, sessions: NewSession[]): Promise<number> {
-  const searchExtra = await searchExtraFor(db, values.organisationId, values.venueId ?? null);
+  const searchExtra = await searchExtraFor(db, values.organisationId, values.venueId ?? null, values.formatCode);
   const [row] = await db
     .insert(event)
     .values({ ...values, ...eventDateColumns(sessions), searchExtra })
@@ -29,8 +29,8 @@ export async function insertEventRecord(db: DbOrTx, values: NewEventRecord, sess
   return row.id;
 }
 
-/** Text that makes an event findable by its organiser's and venue's names. */
-export async function searchExtraFor(db: DbOrTx, organisationId: number, venueId: number | null): Promise<string> {
+/** Text that makes an event findable by its organiser's and venue's names and its format ("Workshop"). */
+export async function searchExtraFor(db: DbOrTx, organisationId: number, venueId: number | null, formatCode: string): Promise<string> {
   const [org] = await db
     .select({ name: organisation.name, shortName: organisation.shortName })
     .from(organisation)
@@ -38,5 +38,6 @@ export async function searchExtraFor(db: DbOrTx, organisationId: number, venueId
   const [place] = venueId
     ? await db.select({ name: venue.name, city: venue.city }).from(venue).where(eq(venue.id, venueId))
     : [];
-  return [org?.name, org?.shortName, place?.name, place?.city].filter(Boolean).join(" ");
+  const [kind] = await db.select({ de: format.nameDe, en: format.nameEn }).from(format).where(eq(format.code, formatCode));
+  return [org?.name, org?.shortName, place?.name, place?.city, kind?.de, kind?.en].filter(Boolean).join(" ");
 }

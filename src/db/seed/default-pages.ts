@@ -61,4 +61,23 @@ These details are placeholders that the editors replace.`,
 
 **Enforcement:** if our answer does not satisfy you, you can turn to the arbitration board under § 16 BGG.`,
   },
+  {
+    slug: "mitmachen",
+    titleDe: "Veranstaltung eintragen",
+    titleEn: "Register your event",
+    bodyDe: `Clusterinitiativen, Netzwerke, Forschungseinrichtungen und Unternehmen tragen ihre Veranstaltungen selbst ins Programm ein.
+
+1. Konto anlegen und Organisation auswählen oder neu anlegen.
+2. Veranstaltung mit allen Angaben erfassen (Entwurf speichern, Vorschau, einreichen).
+3. Die Koordinierungsstelle Ihres Landes prüft und veröffentlicht.
+
+Die Online-Eintragung wird gerade freigeschaltet. Bis dahin hilft Ihnen die Geschäftsstelle: kontakt@clusterwoche.example`,
+    bodyEn: `Cluster initiatives, networks, research institutions and companies enter their events into the programme themselves.
+
+1. Create an account and choose or create your organisation.
+2. Enter your event with all details (save a draft, preview, submit).
+3. Your state's coordination office reviews and publishes it.
+
+Online registration is being switched on. Until then the national office helps you: kontakt@clusterwoche.example`,
+  },
 ];

@@ -1,0 +1,76 @@
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import { registerArchivePages } from "./editions/archive.pages.tsx";
+import { registerHomePage } from "./editions/home.pages.tsx";
+import { registerEventPages } from "./events/event.pages.tsx";
+import { registerProgrammePages } from "./events/programme.pages.tsx";
+import { registerHealthRoutes } from "./health/health.api.ts";
+import { registerErrorHandlers } from "./lib/error-handler.tsx";
+import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
+import { registerContentPages } from "./pages/content.pages.tsx";
+import { registerStatePages } from "./states/state.pages.tsx";
+import { registerTradeFairPages } from "./trade-fairs/trade-fair.pages.tsx";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+  }
+}
+
+const publicDir = new URL("../public", import.meta.url).pathname;
+
+/** Assembles the app: external plugins, then app-wide handlers, then the features. */
+export async function buildApp({ config, database }: { config: Config; database: Database }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    trustProxy: true,
+    maxParamLength: 300,
+    disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
+  });
+  app.decorate("config", config);
+  app.decorate("database", database);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: config.production,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  });
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: publicDir, prefix: "/static/", maxAge: "1d", immutable: false });
+
+  registerErrorHandlers(app);
+  registerHealthRoutes(app);
+  registerHomePage(app);
+  registerProgrammePages(app);
+  registerEventPages(app);
+  registerOrganisationPages(app);
+  registerStatePages(app);
+  registerTradeFairPages(app);
+  registerArchivePages(app);
+  registerContentPages(app);
+  return app;
+}

@@ -1,0 +1,56 @@
+import { Command } from "commander";
+import { ConfigError, loadConfig } from "./config.ts";
+import { type Database, openDatabase } from "./db/client.ts";
+import { StartupError } from "./db/data-dir.ts";
+import { seedDemo } from "./db/seed/demo/seed-demo.ts";
+import { ensureReferenceData } from "./db/seed/reference-data.ts";
+
+/** Opens the configured database for one command and always closes it (releasing the data-folder lock). */
+async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig());
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command("clusterwoche").description("Operator commands for Clusterwoche (PRODUCT §9)");
+
+program
+  .command("migrate")
+  .description("apply pending database migrations")
+  .action(() =>
+    withDatabase(async (database) => {
+      await database.migrate();
+      await ensureReferenceData(database.db);
+      console.log(`Migrations applied (${database.kind}).`);
+    }),
+  );
+
+program
+  .command("seed")
+  .description("insert demo data")
+  .option("--demo", "the demo editions 2019 and 2017")
+  .action((options: { demo?: boolean }) =>
+    withDatabase(async (database) => {
+      if (!options.demo) throw new StartupError("Say what to seed: seed --demo");
+      await database.migrate();
+      await ensureReferenceData(database.db);
+      const result = await seedDemo(database.db);
+      console.log(
+        result.events > 0
+          ? `Demo data seeded: ${result.editions} editions, ${result.organisations} organisations, ${result.events} events, ${result.booths} booths.`
+          : "Demo data is already there; nothing changed.",
+      );
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+import { eq, inArray } from "drizzle-orm";
+import { insertEventRecord, type DbOrTx } from "../../../events/event-record.ts";
+import type { Db } from "../../client.ts";
+import { edition, organisation, stateIntro, tradeFairPresence, venue } from "../../schema/index.ts";
+import { states } from "../reference-data.ts";
+import { edition2017, edition2019, type EditionDraft } from "./editions.ts";
+import { demoOrganisations, type OrgDraft } from "./organisations.ts";
+import { type EditionPlan, plan2017Shape, plan2019Shape, planEdition } from "./plan-edition.ts";
+import type { VenueDraft } from "./places.ts";
+import type { PlannedEvent } from "./planned-event.ts";
+import { stateIntros } from "./state-intros.ts";
+
+export type DemoCounts = { editions: number; organisations: number; events: number; booths: number };
+
+const editions: { draft: EditionDraft; shape: typeof plan2019Shape | typeof plan2017Shape; seed: number }[] = [
+  { draft: edition2017, shape: plan2017Shape, seed: 2017 },
+  { draft: edition2019, shape: plan2019Shape, seed: 2019 },
+];
+
+/** Seeds the demo editions 2019 (current) and 2017 (archived); does nothing if edition 2019 exists. */
+export async function seedDemo(db: Db): Promise<DemoCounts> {
+  return db.transaction(async (tx) => {
+    const counts: DemoCounts = { editions: 0, organisations: 0, events: 0, booths: 0 };
+    const [current] = await tx.select({ id: edition.id }).from(edition).where(eq(edition.year, 2019));
+    if (current) return counts;
+
+    const orgs = demoOrganisations();
+    const { ids: orgIds, inserted } = await insertOrganisations(tx, orgs);
+    counts.organisations = inserted;
+    const keyedVenues = new Map<string, number>();
+    for (const { draft, shape, seed } of editions) {
+      const [existing] = await tx.select({ id: edition.id }).from(edition).where(eq(edition.year, draft.year));
+      if (existing) continue;
+      const plan: EditionPlan = {
+        ...shape,
+        year: draft.year,
+        seed,
+        firstDay: draft.startsOn,
+        lastDay: draft.endsOn,
+        submission: { opensAt: draft.submissionOpensAt ?? new Date(0), closesAt: draft.submissionClosesAt ?? new Date(0) },
+      };
+      const planned = planEdition(orgs, plan);
+      const seeded = await seedEdition(tx, draft, planned, orgIds, keyedVenues);
+      counts.editions++;
+      counts.events += seeded.events;
+      counts.booths += seeded.booths;
+      if (draft.year === 2019) {
+        await tx.insert(stateIntro).values(stateIntros(states).map((intro) => ({ ...intro, editionId: seeded.editionId, updatedAt: draft.updatedAt })));
+      }
+    }
+    return counts;
+  });
+}
+
+async function insertOrganisations(tx: DbOrTx, orgs: OrgDraft[]): Promise<{ ids: Map<string, number>; inserted: number }> {
+  const rows = await tx
+    .insert(organisation)
+    .values(orgs.map(({ region: _region, ...row }) => row))
+    .onConflictDoNothing({ target: organisation.slug })
+    .returning({ id: organisation.id });
+  const all = await tx
+    .select({ id: organisation.id, slug: organisation.slug })
+    .from(organisation)
+    .where(inArray(organisation.slug, orgs.map((o) => o.slug)));
+  return { ids: new Map(all.map((r) => [r.slug, r.id])), inserted: rows.length };
+}
+
+/** Inserts the venues of the planned events in one statement; keyed venues (the fairground) only once. */
+async function insertVenues(tx: DbOrTx, planned: PlannedEvent[], keyed: Map<string, number>): Promise<Map<VenueDraft, number>> {
+  const fresh: VenueDraft[] = [];
+  for (const p of planned) {
+    if (!p.venue || fresh.includes(p.venue) || (p.venue.key && keyed.has(p.venue.key))) continue;
+    fresh.push(p.venue);
+  }
+  const ids = new Map<VenueDraft, number>();
+  if (fresh.length > 0) {
+    const rows = await tx
+      .insert(venue)
+      .values(fresh.map(({ key: _key, ...row }) => row))
+      .returning({ id: venue.id });
+    // serial ids grow in the order of the VALUES list, whatever order RETURNING uses
+    const sorted = rows.map((r) => r.id).sort((a, b) => a - b);
+    fresh.forEach((draft, i) => {
+      const id = sorted[i];
+      if (id === undefined) throw new Error("venue insert returned too few rows");
+      ids.set(draft, id);
+      if (draft.key) keyed.set(draft.key, id);
+    });
+  }
+  for (const p of planned) {
+    if (p.venue?.key && !ids.has(p.venue)) ids.set(p.venue, keyed.get(p.venue.key) ?? 0);
+  }
+  return ids;
+}
+
+async function seedEdition(
+  tx: DbOrTx,
+  draft: EditionDraft,
+  planned: PlannedEvent[],
+  orgIds: Map<string, number>,
+  keyedVenues: Map<string, number>,
+): Promise<{ editionId: number; events: number; booths: number }> {
+  const [row] = await tx.insert(edition).values(draft).returning({ id: edition.id });
+  if (!row) throw new Error("edition insert returned no row");
+  const editionId = row.id;
+  const venueIds = await insertVenues(tx, planned, keyedVenues);
+  const orgId = (slug: string) => {
+    const id = orgIds.get(slug);
+    if (id === undefined) throw new Error(`demo organisation ${slug} missing`);
+    return id;
+  };
+
+  const roles: { opening?: number; closing?: number } = {};
+  const presences: (typeof tradeFairPresence.$inferInsert)[] = [];
+  for (const p of planned) {
+    const id = await insertEventRecord(
+      tx,
+      {
+        ...p.values,
+        editionId,
+        organisationId: orgId(p.org.slug),
+        venueId: p.venue ? (venueIds.get(p.venue) ?? null) : null,
+        coOrganisers: p.coOrganisers.map((c) => (c.orgSlug ? { organisationId: orgId(c.orgSlug), name: c.name } : { name: c.name })),
+      },
+      p.sessions,
+    );
+    if (p.role) roles[p.role] = id;
+    if (p.booth) presences.push({ ...p.booth, editionId, organisationId: orgId(p.org.slug), eventId: id });
+  }
+  if (presences.length > 0) await tx.insert(tradeFairPresence).values(presences);
+  await tx
+    .update(edition)
+    .set({ openingEventId: roles.opening ?? null, closingEventId: roles.closing ?? null })
+    .where(eq(edition.id, editionId));
+  return { editionId, events: planned.length, booths: presences.length };
+}

@@ -1,0 +1,32 @@
+import { loadTaxonomies, type Taxonomies } from "../taxonomies/taxonomy-queries.ts";
+import type { DbOrTx } from "../events/event-record.ts";
+import { type Edition, editionDays, listEditions, pickCurrentEdition } from "./edition-queries.ts";
+import type { FilterVocabulary } from "../events/programme-filter.ts";
+import { inArray } from "drizzle-orm";
+import { organisation } from "../db/schema/index.ts";
+
+/** What every public page draws on: the editions, the current one, the taxonomies. */
+export type SiteData = { editions: Edition[]; current: Edition | undefined; taxonomies: Taxonomies };
+
+export async function loadSiteData(db: DbOrTx): Promise<SiteData> {
+  const [editions, taxonomies] = await Promise.all([listEditions(db), loadTaxonomies(db)]);
+  return { editions, current: pickCurrentEdition(editions), taxonomies };
+}
+
+/** The values programme filters may take, for parseProgrammeFilter. */
+export function filterVocabulary(db: DbOrTx, site: SiteData & { current: Edition }): FilterVocabulary {
+  return {
+    editionYears: site.editions.map((e) => e.year),
+    currentYear: site.current.year,
+    states: site.taxonomies.states.map((s) => s.code),
+    formats: site.taxonomies.formats.map((f) => f.code),
+    topics: site.taxonomies.topics.map((t) => t.code),
+    targetGroups: site.taxonomies.targetGroups.map((t) => t.code),
+    organisationSlugs: async (slugs) =>
+      (await db.select({ slug: organisation.slug }).from(organisation).where(inArray(organisation.slug, slugs))).map((r) => r.slug),
+    days: (year) => {
+      const e = site.editions.find((x) => x.year === year);
+      return e ? editionDays(e) : [];
+    },
+  };
+}

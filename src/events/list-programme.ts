@@ -1,0 +1,112 @@
+import { type SQL, sql } from "drizzle-orm";
+import { queryRows } from "../db/client.ts";
+import type { DbOrTx } from "./event-record.ts";
+import type { ProgrammeFilter } from "./programme-filter.ts";
+import { baseConditions, type Dimension, dimensionConditions, whereClause } from "./programme-query.ts";
+
+export type ProgrammeItem = {
+  id: number;
+  slug: string;
+  status: "published" | "cancelled";
+  titleDe: string;
+  titleEn: string | null;
+  summaryDe: string;
+  summaryEn: string | null;
+  formatCode: string;
+  mode: "onsite" | "online" | "hybrid";
+  stateCode: string;
+  startsAt: Date;
+  endsAt: Date;
+  days: string[];
+  sessionCount: number;
+  allDay: boolean;
+  isFree: boolean;
+  languages: string[];
+  organisationName: string;
+  organisationSlug: string;
+  venueName: string | null;
+  city: string | null;
+};
+
+export type FacetCounts = Record<Dimension, Map<string, number>> & { orgNames: Map<string, string> };
+
+const itemColumns = sql`e.id, e.slug, e.status, e.title_de as "titleDe", e.title_en as "titleEn",
+  e.summary_de as "summaryDe", e.summary_en as "summaryEn", e.format_code as "formatCode", e.mode,
+  e.state_code as "stateCode", e.starts_at as "startsAt", e.ends_at as "endsAt", e.days::text[] as days,
+  e.is_free as "isFree", e.languages,
+  (select count(*)::int from event_session s where s.event_id = e.id) as "sessionCount",
+  coalesce((select bool_and(s.all_day) from event_session s where s.event_id = e.id), false) as "allDay",
+  o.name as "organisationName", o.slug as "organisationSlug", v.name as "venueName", v.city`;
+
+type RawItem = Omit<ProgrammeItem, "startsAt" | "endsAt"> & { startsAt: Date | string; endsAt: Date | string };
+
+function toItem(row: RawItem): ProgrammeItem {
+  return { ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) };
+}
+
+/** Published and cancelled events of one edition matching the filter, by date. */
+export async function listProgrammeItems(
+  db: DbOrTx,
+  editionId: number,
+  filter: ProgrammeFilter,
+  page: { limit: number; offset: number; from?: Date | undefined; onlyId?: number; onlyPublished?: boolean },
+): Promise<ProgrammeItem[]> {
+  const extra = [
+    page.from ? sql` and e.ends_at >= ${page.from.toISOString()}` : sql``,
+    page.onlyId !== undefined ? sql` and e.id = ${page.onlyId}` : sql``,
+    page.onlyPublished ? sql` and e.status = 'published'` : sql``,
+  ];
+  const rows = await queryRows<RawItem>(db, sql`select ${itemColumns}
+    from event e join organisation o on o.id = e.organisation_id left join venue v on v.id = e.venue_id
+    where ${whereClause(editionId, filter)}${sql.join(extra, sql``)}
+    order by e.starts_at, e.id
+    limit ${page.limit} offset ${page.offset}`);
+  return rows.map(toItem);
+}
+
+/**
+ * The total and, per filter dimension, how many events each value would give with the other
+ * filters applied (so a chosen value never hides its siblings). One round trip.
+ */
+export async function countProgrammeFacets(
+  db: DbOrTx,
+  editionId: number,
+  filter: ProgrammeFilter,
+): Promise<{ total: number; facets: FacetCounts }> {
+  const conditions = dimensionConditions(filter);
+  const names = Object.keys(conditions) as Dimension[];
+  const flags = names.map((name) => sql`${conditions[name] ?? sql`true`} as ${sql.raw(`m_${name}`)}`);
+  const allBut = (except?: Dimension): SQL =>
+    sql.raw(names.filter((n) => n !== except).map((n) => `m_${n}`).join(" and ") || "true");
+
+  const rows = await queryRows<{ facet: string; value: string; n: number; label: string | null }>(db, sql`
+    with base as (
+      select e.state_code, e.mode::text as mode, e.format_code, e.topics, e.target_groups, e.days::text[] as days,
+        e.organisation_id, e.is_free, e.languages, ${sql.join(flags, sql`, `)}
+      from event e where ${baseConditions(editionId, filter.q)}
+    )
+    select 'total' as facet, '' as value, count(*)::int as n, null::text as label from base where ${allBut()}
+    union all select 'state', state_code, count(*)::int, null from base where ${allBut("state")} group by state_code
+    union all select 'state', 'online', count(*)::int, null from base where ${allBut("state")} and mode = 'online'
+    union all select 'format', format_code, count(*)::int, null from base where ${allBut("format")} group by format_code
+    union all select 'mode', mode, count(*)::int, null from base where ${allBut("mode")} group by mode
+    union all select 'topic', t, count(*)::int, null from base, unnest(topics) t where ${allBut("topic")} group by t
+    union all select 'target', t, count(*)::int, null from base, unnest(target_groups) t where ${allBut("target")} group by t
+    union all select 'day', d, count(*)::int, null from base, unnest(days) d where ${allBut("day")} group by d
+    union all select 'language', l, count(*)::int, null from base, unnest(languages) l where ${allBut("language")} group by l
+    union all select 'free', 'true', count(*)::int, null from base where ${allBut("free")} and is_free
+    union all select 'org', o.slug, count(*)::int, o.name from base join organisation o on o.id = base.organisation_id
+      where ${allBut("org")} group by o.slug, o.name`);
+
+  const facets = {
+    ...(Object.fromEntries(names.map((n) => [n, new Map<string, number>()])) as Record<Dimension, Map<string, number>>),
+    orgNames: new Map<string, string>(),
+  };
+  let total = 0;
+  for (const row of rows) {
+    if (row.facet === "total") total = Number(row.n);
+    else facets[row.facet as Dimension]?.set(row.value, Number(row.n));
+    if (row.facet === "org" && row.label) facets.orgNames.set(row.value, row.label);
+  }
+  return { total, facets };
+}

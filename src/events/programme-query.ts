@@ -1,0 +1,69 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { ProgrammeFilter } from "./programme-filter.ts";
+
+/** Statuses the public sees: cancelled events stay visible, marked as cancelled. */
+export const publicStatuses = sql`e.status in ('published', 'cancelled')`;
+
+const MAX_WORDS = 8;
+
+/**
+ * Text search: every word must match, either through German full-text search (stemmed, folded)
+ * or, for typos, through trigram word similarity on the folded title/summary/names.
+ */
+export function textCondition(q: string): SQL | undefined {
+  const words = q
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, MAX_WORDS);
+  if (words.length === 0) return undefined;
+  const perWord = words.map((word) => {
+    const folded = sql`cw_fold(${word})`;
+    const fts = sql`plainto_tsquery('german', ${folded})`;
+    // Stop words ("die", "und") yield an empty query: they neither match nor exclude.
+    const typo = word.length >= 4 ? sql` or ${folded} <% e.search_words` : sql``;
+    return sql`(numnode(${fts}) = 0 or e.search_vector @@ ${fts}${typo})`;
+  });
+  return sql.join(perWord, sql` and `);
+}
+
+export type Dimension = "state" | "format" | "topic" | "mode" | "target" | "day" | "org" | "free" | "language";
+
+/** The condition each filter dimension adds, or undefined when it is not set. */
+export function dimensionConditions(filter: ProgrammeFilter): Record<Dimension, SQL | undefined> {
+  const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  const stateCondition = () => {
+    const lands = filter.state.filter((s) => s !== "online");
+    const parts: SQL[] = [];
+    if (lands.length) parts.push(sql`e.state_code = any(${textArray(lands)})`);
+    if (filter.state.includes("online")) parts.push(sql`e.mode = 'online'`);
+    return sql`(${sql.join(parts, sql` or `)})`;
+  };
+  return {
+    state: filter.state.length ? stateCondition() : undefined,
+    format: filter.format.length ? sql`e.format_code = any(${textArray(filter.format)})` : undefined,
+    topic: filter.topic.length ? sql`e.topics && ${textArray(filter.topic)}` : undefined,
+    mode: filter.mode.length ? sql`e.mode::text = any(${textArray(filter.mode)})` : undefined,
+    target: filter.target.length ? sql`e.target_groups && ${textArray(filter.target)}` : undefined,
+    day: filter.day.length ? sql`e.days && ${textArray(filter.day)}::date[]` : undefined,
+    org: filter.org.length
+      ? sql`e.organisation_id in (select id from organisation where slug = any(${textArray(filter.org)}))`
+      : undefined,
+    free: filter.free ? sql`e.is_free` : undefined,
+    language: filter.language.length ? sql`e.languages && ${textArray(filter.language)}` : undefined,
+  };
+}
+
+/** Conditions that always apply: the edition, public statuses and the search text. */
+export function baseConditions(editionId: number, q: string): SQL {
+  const text = textCondition(q);
+  return sql`e.edition_id = ${editionId} and ${publicStatuses}${text ? sql` and ${text}` : sql``}`;
+}
+
+/** All conditions of a filter joined, optionally leaving one dimension out (for its facet counts). */
+export function whereClause(editionId: number, filter: ProgrammeFilter, except?: Dimension): SQL {
+  const parts = [baseConditions(editionId, filter.q)];
+  for (const [name, condition] of Object.entries(dimensionConditions(filter))) {
+    if (condition && name !== except) parts.push(condition);
+  }
+  return sql.join(parts, sql` and `);
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test/app.ts";
+import { parseHtml } from "../../test/html.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function programme(query: string, path = "/programm") {
+  const response = await t.app.inject({ method: "GET", url: `${path}?${query}` });
+  return { response, doc: parseHtml(response.body) };
+}
+
+const resultCount = (doc: Document) => Number((doc.querySelector("#results-heading")?.textContent ?? "").replace(/\D/g, "") || "0");
+const cardTexts = (doc: Document) => [...doc.querySelectorAll(".event-card")].map((c) => c.textContent ?? "");
+
+describe("programme page", () => {
+  it("lists about 200 events of the current edition, sorted by date", async () => {
+    const { response, doc } = await programme("");
+    expect(response.statusCode).toBe(200);
+    expect(resultCount(doc)).toBeGreaterThanOrEqual(180);
+    expect(resultCount(doc)).toBeLessThanOrEqual(220);
+    const times = [...doc.querySelectorAll(".event-card-when time")].map((el) => el.getAttribute("datetime") ?? "");
+    expect(times.length).toBe(20);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it("filters by state and format together, with facet counts that add up", async () => {
+    const { doc } = await programme("state=BW&format=workshop");
+    const count = resultCount(doc);
+    expect(count).toBeGreaterThan(0);
+    for (const text of cardTexts(doc)) {
+      expect(text).toContain("Baden-Württemberg");
+      expect(text).toContain("Workshop");
+    }
+    // The facet count beside "Workshop" (with state=BW applied) equals the result count.
+    const workshopLabel = doc.querySelector('label[for="f-format-workshop"]')?.textContent ?? "";
+    expect(workshopLabel).toContain(`(${count})`);
+    expect(doc.querySelector<HTMLInputElement>("#f-state-BW")?.hasAttribute("checked")).toBe(true);
+  });
+
+  it("finds events by German stems, folded umlauts and typos", async () => {
+    const kunststoff = resultCount((await programme("q=Kunststoff")).doc);
+    expect(kunststoff).toBeGreaterThan(0);
+    expect(resultCount((await programme("q=Kunststoffe")).doc)).toBeGreaterThanOrEqual(kunststoff);
+    const variants = await Promise.all(["Württemberg", "Wurttemberg", "Wuerttemberg"].map((q) => programme(`q=${encodeURIComponent(q)}`)));
+    const counts = variants.map((v) => resultCount(v.doc));
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(new Set(counts).size).toBe(1);
+    const typo = await programme("q=Wokshop");
+    expect(resultCount(typo.doc)).toBeGreaterThan(0);
+    expect(cardTexts(typo.doc).some((text) => /workshop/i.test(text))).toBe(true);
+  });
+
+  it("treats hostile search text as text", async () => {
+    const hostile = `'"; drop table event; -- \\ \\\\ " OR 1=1 <script>alert(1)</script> ${"x".repeat(5000)}`;
+    const { response, doc } = await programme(`q=${encodeURIComponent(hostile)}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain("<script>alert(1)</script>");
+    expect(doc.querySelector(".notice")?.textContent).toMatch(/200/);
+    // The table is still there.
+    expect(resultCount((await programme("")).doc)).toBeGreaterThan(100);
+  });
+
+  it("ignores unknown and malformed filter values and says so", async () => {
+    const { response, doc } = await programme("state=XX&format=<b>&day=2019-13-45&edition=abcd&page=-3&mode=teleport&org=nope&topic[]=1");
+    expect(response.statusCode).toBe(200);
+    const notice = doc.querySelector(".notice")?.textContent ?? "";
+    for (const fragment of ["state=XX", "format=<b>", "day=2019-13-45", "edition=abcd", "mode=teleport", "org=nope"]) {
+      expect(notice).toContain(fragment);
+    }
+    expect(resultCount(doc)).toBeGreaterThanOrEqual(180);
+  });
+
+  it("pages through results and keeps the filters in the links", async () => {
+    const first = await programme("state=BW");
+    const next = first.doc.querySelector<HTMLAnchorElement>('.pagination a[rel="next"]')?.getAttribute("href") ?? "";
+    expect(next).toContain("state=BW");
+    expect(next).toContain("page=2");
+    const second = await programme(next.split("?")[1] ?? "");
+    const firstIds = cardTexts(first.doc);
+    expect(cardTexts(second.doc).some((c) => firstIds.includes(c))).toBe(false);
+    const beyond = await programme("state=BW&page=999");
+    expect(beyond.response.statusCode).toBe(200);
+    expect(beyond.doc.querySelector(".notice")?.textContent).toContain("page=999");
+  });
+
+  it("filters by day, mode, free admission and events in English", async () => {
+    const { doc } = await programme("day=2019-04-03&mode=online&free=true");
+    expect(resultCount(doc)).toBeGreaterThan(0);
+    for (const text of cardTexts(doc)) expect(text).toContain("Online");
+    const english = await programme("language=en");
+    expect(resultCount(english.doc)).toBeGreaterThan(0);
+    expect(resultCount(english.doc)).toBeLessThan(resultCount((await programme("")).doc));
+  });
+
+  it("shows the agenda grouped by day", async () => {
+    const { response, doc } = await programme("state=BW", "/programm/agenda");
+    expect(response.statusCode).toBe(200);
+    const days = [...doc.querySelectorAll(".agenda-day")].map((h) => h.textContent);
+    expect(days.length).toBeGreaterThanOrEqual(5);
+    expect(days[0]).toMatch(/April/);
+  });
+
+  it("shows an archived edition's programme", async () => {
+    const { doc } = await programme("edition=2017");
+    expect(doc.querySelector("h1")?.textContent).toContain("2017");
+    expect(resultCount(doc)).toBeGreaterThanOrEqual(150);
+  });
+
+  it("switches to English with lang=en and keeps it in links", async () => {
+    const { doc } = await programme("lang=en&state=BW");
+    expect(doc.documentElement.getAttribute("lang")).toBe("en");
+    expect(doc.querySelector("h1")?.textContent).toBe("Programme");
+    const link = doc.querySelector<HTMLAnchorElement>(".event-card-title a")?.getAttribute("href") ?? "";
+    expect(link).toContain("lang=en");
+  });
+});

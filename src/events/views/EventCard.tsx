@@ -1,0 +1,37 @@
+import { formatSpan } from "../../lib/format-date.ts";
+import { pick } from "../../lib/language.ts";
+import type { PageCtx } from "../../lib/page-context.ts";
+import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
+import type { ProgrammeItem } from "../list-programme.ts";
+import { eventPath } from "../event-path.ts";
+
+/** One event in a list: title link, date, place, organiser, format; marked when cancelled. */
+export function EventCard({ ctx, item, taxonomies, headingLevel = 3 }: { ctx: PageCtx; item: ProgrammeItem; taxonomies: Taxonomies; headingLevel?: 2 | 3 }) {
+  const { t, lang } = ctx;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const cancelled = item.status === "cancelled";
+  const place = item.mode === "online" ? t("event.online") : [item.venueName, item.city].filter(Boolean).join(", ");
+  return (
+    <article class={cancelled ? "event-card is-cancelled" : "event-card"}>
+      <Heading class="event-card-title">
+        <a href={ctx.href(eventPath(item))}>{pick(lang, item.titleDe, item.titleEn)}</a>
+      </Heading>
+      {cancelled && <p class="badge badge-cancelled">{t("programme.cancelled")}</p>}
+      <p class="event-card-when">
+        <time datetime={item.startsAt.toISOString()}>{formatSpan(lang, item.startsAt, item.endsAt, item.allDay)}</time>
+        {item.sessionCount > 1 && <span class="more-dates"> {t("programme.moreDates", { count: item.sessionCount - 1 })}</span>}
+      </p>
+      <p class="event-card-where">
+        {place}
+        {item.mode === "hybrid" && ` · ${t("mode.hybrid")}`}
+        {" · "}
+        {termName(taxonomies.states, item.stateCode, lang)}
+      </p>
+      <p class="event-card-summary">{pick(lang, item.summaryDe, item.summaryEn)}</p>
+      <p class="event-card-meta">
+        <span class="tag">{termName(taxonomies.formats, item.formatCode, lang)}</span>
+        <span class="event-card-org">{item.organisationName}</span>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Layout } from "../views/Layout.tsx";
+import { sendPage } from "../views/render.ts";
+import { AppError, httpStatusOf } from "./errors.ts";
+import { pageCtxOf } from "./request-ctx.ts";
+
+const wantsJson = (request: FastifyRequest) => request.url.startsWith("/api/");
+
+function errorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 500) {
+  const ctx = pageCtxOf(request);
+  const [title, text] = status === 404 ? [ctx.t("error.notFoundTitle"), ctx.t("error.notFound")] : [ctx.t("error.serverTitle"), ctx.t("error.server")];
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} meta={{ title, noindex: true }}>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <a href={ctx.href("/programm")}>{ctx.t("nav.programme")}</a>
+      </p>
+    </Layout>,
+    status,
+  );
+}
+
+/** Maps typed errors to HTTP in one place; 404s and crashes get pages in the site's design. */
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (wantsJson(request)) return reply.status(404).send({ error: { code: "not_found", message: "Not found", fields: {} } });
+    return errorPage(request, reply, 404);
+  });
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      const status = httpStatusOf[error.code];
+      if (!wantsJson(request) && status === 404) return errorPage(request, reply, 404);
+      return reply.status(status).send({ error: { code: error.code, message: error.message, fields: error.fields } });
+    }
+    const status = typeof (error as { statusCode?: unknown }).statusCode === "number" ? (error as { statusCode: number }).statusCode : 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: "bad_request", message: (error as Error).message, fields: {} } });
+    }
+    request.log.error({ err: error }, "request failed");
+    if (wantsJson(request)) return reply.status(500).send({ error: { code: "internal", message: "Internal error", fields: {} } });
+    return errorPage(request, reply, 500);
+  });
+}

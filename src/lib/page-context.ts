@@ -1,0 +1,55 @@
+import type { TFunction } from "i18next";
+import { translator } from "./i18n/i18n.ts";
+import type { Lang } from "./language.ts";
+
+export type QueryValue = string | number | boolean | readonly string[] | undefined | null;
+export type QueryParams = Record<string, QueryValue>;
+
+/** What every view needs to know about the request it renders. */
+export type PageCtx = {
+  lang: Lang;
+  t: TFunction;
+  /** Path of the request without query. */
+  path: string;
+  /** The request's query parameters as received. */
+  query: URLSearchParams;
+  baseUrl: string;
+  /** A link within the site that keeps the interface language. */
+  href(path: string, params?: QueryParams): string;
+  /** The absolute URL of a site path. */
+  absolute(pathAndQuery: string): string;
+};
+
+/** Serialises query parameters in a stable order, dropping empty ones. */
+export function queryString(params: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "" || value === false) continue;
+    if (Array.isArray(value)) for (const v of value) search.append(key, v);
+    else search.append(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export function createPageCtx(lang: Lang, rawUrl: string, baseUrl: string): PageCtx {
+  const url = new URL(rawUrl, "http://localhost");
+  return {
+    lang,
+    t: translator(lang),
+    path: url.pathname,
+    query: url.searchParams,
+    baseUrl,
+    href: (path, params = {}) => `${path}${queryString({ ...params, lang: lang === "en" ? "en" : undefined })}`,
+    absolute: (pathAndQuery) => `${baseUrl}${pathAndQuery}`,
+  };
+}
+
+/** The current URL in the other language. */
+export function switchLanguageHref(ctx: PageCtx): string {
+  const search = new URLSearchParams(ctx.query);
+  search.delete("lang");
+  if (ctx.lang === "de") search.set("lang", "en");
+  const text = search.toString();
+  return `${ctx.path}${text ? `?${text}` : ""}`;
+}

@@ -1,0 +1,8 @@
+import type { FastifyRequest } from "fastify";
+import { langOf } from "./language.ts";
+import { createPageCtx, type PageCtx } from "./page-context.ts";
+
+/** The view context of a request: language from `lang`, links relative to BASE_URL. */
+export function pageCtxOf(request: FastifyRequest): PageCtx {
+  return createPageCtx(langOf(request.query), request.url, request.server.config.baseUrl);
+}

@@ -1,0 +1,22 @@
+import { eq, sql } from "drizzle-orm";
+import { organisation } from "../db/schema/index.ts";
+import { queryRows } from "../db/client.ts";
+import type { DbOrTx } from "../events/event-record.ts";
+
+export type Organisation = typeof organisation.$inferSelect;
+export type OrganisationWithCount = Pick<Organisation, "slug" | "name" | "shortName" | "kind" | "stateCode" | "city"> & { events: number };
+
+/** Organisations with published events in an edition, by name, with their event counts. */
+export async function listOrganisationsWithEvents(db: DbOrTx, editionId: number): Promise<OrganisationWithCount[]> {
+  const rows = await queryRows<OrganisationWithCount>(db, sql`
+    select o.slug, o.name, o.short_name as "shortName", o.kind, o.state_code as "stateCode", o.city, count(e.id)::int as events
+    from organisation o join event e on e.organisation_id = o.id
+    where e.edition_id = ${editionId} and e.status in ('published', 'cancelled')
+    group by o.id order by o.name`);
+  return rows.map((r) => ({ ...r, events: Number(r.events) }));
+}
+
+export async function findOrganisationBySlug(db: DbOrTx, slug: string): Promise<Organisation | undefined> {
+  const [row] = await db.select().from(organisation).where(eq(organisation.slug, slug));
+  return row;
+}

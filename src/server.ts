@@ -1,0 +1,47 @@
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
+import { StartupError } from "./db/data-dir.ts";
+import { prepareDatabase } from "./db/prepare-database.ts";
+
+/** Starts the server; configuration and data-folder problems end with a message, not a stack trace. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const { seeded } = await prepareDatabase(database, { seed: config.seed });
+  const app = await buildApp({ config, database });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    { url: config.baseUrl, database: database.kind, seeded, startupMs: Math.round(performance.now() - started) },
+    `Clusterwoche is ready on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    process.stderr.write(`Port already in use: ${(error as Error).message}. Set PORT to a free port.\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Start-up failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

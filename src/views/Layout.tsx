@@ -1,0 +1,111 @@
+import type { ComponentChildren } from "preact";
+import { type PageCtx, switchLanguageHref } from "../lib/page-context.ts";
+
+export type PageMeta = {
+  title: string;
+  description?: string;
+  /** Site path (with query) of the canonical URL; defaults to the request path. */
+  canonical?: string;
+  image?: string;
+  ogType?: "website" | "article";
+  /** schema.org JSON-LD, rendered as a data block (not executed, so the CSP allows it). */
+  jsonLd?: unknown;
+  noindex?: boolean;
+};
+
+/** The frame of every public page: skip link, header with navigation, main, footer. */
+export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; children: ComponentChildren }) {
+  const { t } = ctx;
+  const siteName = t("site.name");
+  const fullTitle = meta.title === siteName ? siteName : `${meta.title} – ${siteName}`;
+  const canonical = ctx.absolute(meta.canonical ?? ctx.href(ctx.path));
+  const nav: [string, string][] = [
+    ["/programm", t("nav.programme")],
+    ["/programm/agenda", t("nav.agenda")],
+    ["/messe", t("nav.fair")],
+    ["/organisationen", t("nav.organisations")],
+    ["/laender", t("nav.states")],
+    ["/archiv", t("nav.archive")],
+  ];
+  return (
+    <html lang={ctx.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        <link rel="canonical" href={canonical} />
+        <link rel="alternate" hreflang={ctx.lang === "de" ? "en" : "de"} href={ctx.absolute(switchLanguageHref(ctx))} />
+        <meta property="og:site_name" content={siteName} />
+        <meta property="og:title" content={meta.title} />
+        <meta property="og:type" content={meta.ogType ?? "website"} />
+        <meta property="og:url" content={canonical} />
+        <meta property="og:locale" content={ctx.lang === "de" ? "de_DE" : "en_GB"} />
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        {meta.image && <meta property="og:image" content={meta.image} />}
+        <meta name="twitter:card" content={meta.image ? "summary_large_image" : "summary"} />
+        <meta name="twitter:title" content={meta.title} />
+        {meta.description && <meta name="twitter:description" content={meta.description} />}
+        <link rel="stylesheet" href="/static/site.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        {meta.jsonLd !== undefined && (
+          <script
+            type="application/ld+json"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with "<" escaped cannot close the element
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(meta.jsonLd).replace(/</g, "\\u003c") }}
+          />
+        )}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t("site.skip")}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href={ctx.href("/")}>
+              <img src="/static/logo.svg" alt="" width="40" height="40" />
+              <span>{siteName}</span>
+            </a>
+            <a class="lang-switch" href={switchLanguageHref(ctx)} hreflang={ctx.lang === "de" ? "en" : "de"} lang={ctx.lang === "de" ? "en" : "de"}>
+              <span aria-hidden="true">{t("site.langSwitch")}</span>
+              <span class="visually-hidden">{t("site.langSwitchLabel")}</span>
+            </a>
+          </div>
+          <nav class="wrap main-nav" aria-label={t("site.mainNav")}>
+            <ul>
+              {nav.map(([path, label]) => (
+                <li key={path}>
+                  <a href={ctx.href(path)} aria-current={ctx.path === path ? "page" : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <nav aria-label={t("site.footerNav")}>
+              <ul>
+                <li>
+                  <a href={ctx.href("/impressum")}>{t("nav.imprint")}</a>
+                </li>
+                <li>
+                  <a href={ctx.href("/datenschutz")}>{t("nav.privacy")}</a>
+                </li>
+                <li>
+                  <a href={ctx.href("/barrierefreiheit")}>{t("nav.accessibility")}</a>
+                </li>
+              </ul>
+            </nav>
+            <p class="demo-note">{t("site.demoNote")}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
