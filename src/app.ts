@@ -29,8 +29,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   const app = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
     trustProxy: true,
-    maxParamLength: 300,
-    disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
+    routerOptions: { maxParamLength: 300 },
   });
   app.decorate("config", config);
   app.decorate("database", database);

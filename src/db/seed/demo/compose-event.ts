@@ -69,7 +69,12 @@ function countryList(codes: string[], lang: 0 | 1): string {
   return codes.map((code) => countryNames[code]?.[lang] ?? code).join(", ");
 }
 
-const costs = ["50 € zzgl. MwSt.", "120 € zzgl. MwSt., Mitglieder 80 €", "25 € inkl. Verpflegung", "Teilnahmegebühr 95 € zzgl. MwSt."];
+const costs = [
+  "50 € zzgl. MwSt.",
+  "120 € zzgl. MwSt., Mitglieder 80 €",
+  "25 € inkl. Verpflegung",
+  "Teilnahmegebühr 95 € zzgl. MwSt.",
+];
 const capacities = [20, 25, 30, 40, 50, 60, 80, 100, 120, 150, 200, 300];
 
 /** Fills in everything a realistic event has, from a few decisions the planner made. */
@@ -78,8 +83,9 @@ export function composeEvent(rng: Rng, spec: EventSpec): PlannedEvent {
   const slug = slugify(spec.title.de);
   const host = org.shortName ?? org.name;
   const [phraseDe, phraseEn] = formatPhrase[format];
-  const whereDe = mode === "online" ? "online" : mode === "hybrid" ? `in ${venue?.city} und im Livestream` : `in ${venue?.city}`;
-  const whereEn = mode === "online" ? "online" : mode === "hybrid" ? `in ${venue?.city} and via live stream` : `in ${venue?.city}`;
+  const city = venue?.city ?? "";
+  const whereDe = mode === "online" ? "online" : mode === "hybrid" ? `in ${city} und im Livestream` : `in ${city}`;
+  const whereEn = mode === "online" ? "online" : mode === "hybrid" ? `in ${city} and via live stream` : `in ${city}`;
   const summary = spec.summary ?? {
     de: `${theme.hook[0]} ${host} lädt zu ${phraseDe} ${whereDe} ein.`,
     en: `${theme.hook[1]} ${host} invites you to ${phraseEn} ${whereEn}.`,
@@ -138,7 +144,10 @@ function accessibility(rng: Rng, mode: Mode): Accessibility {
   }
   if (mode !== "onsite") result.subtitles = rng.chance(0.5);
   if (rng.chance(0.4)) {
-    result.notes = mode === "online" ? "Live-Untertitel auf Deutsch, Folien vorab als barrierefreies PDF." : "Aufzug am Haupteingang, Behindertenparkplätze im Hof.";
+    result.notes =
+      mode === "online"
+        ? "Live-Untertitel auf Deutsch, Folien vorab als barrierefreies PDF."
+        : "Aufzug am Haupteingang, Behindertenparkplätze im Hof.";
   }
   return result;
 }
@@ -152,13 +161,29 @@ function links(rng: Rng, org: OrgDraft, slug: string): EventLink[] {
 }
 
 function describeDe(theme: Theme, host: string, spec: EventSpec): string {
-  const partners = spec.partnerCountries?.length ? ` Mit dabei sind internationale Partner (${countryList(spec.partnerCountries, 0)}).` : "";
+  const partners = spec.partnerCountries?.length
+    ? ` Mit dabei sind internationale Partner (${countryList(spec.partnerCountries, 0)}).`
+    : "";
   const items = theme.agenda.map(([de]) => `- ${de}`).join("\n");
-  return `${theme.hook[0]} ${host} stellt Erfahrungen aus Unternehmen und Forschung vor und lädt zum Austausch ein.${partners}\n\n**Programm**\n\n${items}\n- Austausch und Vernetzung\n\nDie Veranstaltung ist Teil der Clusterwoche Deutschland ${spec.sessions[0]?.startsAt.getUTCFullYear() ?? ""}.`;
+  const year = spec.sessions[0]?.startsAt.getUTCFullYear() ?? "";
+  return [
+    `${theme.hook[0]} ${host} stellt Erfahrungen aus Unternehmen und Forschung vor und lädt zum Austausch ein.${partners}`,
+    "**Programm**",
+    `${items}\n- Austausch und Vernetzung`,
+    `Die Veranstaltung ist Teil der Clusterwoche Deutschland ${year}.`,
+  ].join("\n\n");
 }
 
 function describeEn(theme: Theme, host: string, spec: EventSpec): string {
-  const partners = spec.partnerCountries?.length ? ` International partners take part (${countryList(spec.partnerCountries, 1)}).` : "";
+  const partners = spec.partnerCountries?.length
+    ? ` International partners take part (${countryList(spec.partnerCountries, 1)}).`
+    : "";
   const items = theme.agenda.map(([, en]) => `- ${en}`).join("\n");
-  return `${theme.hook[1]} ${host} presents experience from industry and research and invites you to exchange ideas.${partners}\n\n**Programme**\n\n${items}\n- Networking\n\nThe event is part of Cluster Week Germany ${spec.sessions[0]?.startsAt.getUTCFullYear() ?? ""}.`;
+  const year = spec.sessions[0]?.startsAt.getUTCFullYear() ?? "";
+  return [
+    `${theme.hook[1]} ${host} presents experience from industry and research and invites you to exchange ideas.${partners}`,
+    "**Programme**",
+    `${items}\n- Networking`,
+    `The event is part of Cluster Week Germany ${year}.`,
+  ].join("\n\n");
 }

@@ -47,7 +47,8 @@ export function planBooths(rng: Rng, orgs: OrgDraft[], plan: BoothPlan): Planned
     const days = rng.chance(0.8) ? plan.fairDays : plan.fairDays.slice(start, start + 3);
     const weekDays = days.filter((d) => d >= plan.editionStart && d <= plan.editionEnd);
     const textDe = `${host} zeigt in ${hall}, Stand ${booth} Neuheiten aus dem Bereich ${theme.de}. ${theme.hook[0]}`;
-    const textEn = `${host} presents news in ${theme.en.toLowerCase()} in ${hall.replace("Halle", "Hall")}, booth ${booth}. ${theme.hook[1]}`;
+    const hallEn = hall.replace("Halle", "Hall");
+    const textEn = `${host} presents news in ${theme.en.toLowerCase()} in ${hallEn}, booth ${booth}. ${theme.hook[1]}`;
     const planned = composeEvent(rng, {
       org,
       stateCode: "NI",

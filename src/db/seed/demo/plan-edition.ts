@@ -1,5 +1,6 @@
 import type { StateCode } from "../reference-data.ts";
-import { type Anchor, anchors2017, anchors2019, planAnchor } from "./anchors.ts";
+import { type Anchor, anchors2017, planAnchor } from "./anchors.ts";
+import { anchors2019 } from "./anchors-2019.ts";
 import type { OrgDraft } from "./organisations.ts";
 import { planBooths, type BoothPlan } from "./plan-booths.ts";
 import { planGeneratedEvents } from "./plan-events.ts";
@@ -59,7 +60,12 @@ export function planEdition(orgs: OrgDraft[], plan: EditionPlan): PlannedEvent[]
     englishShare: plan.englishShare,
     takenTitles: new Set(anchors.map((a) => a.values.titleDe)),
   });
-  const booths = planBooths(rng, orgs, { ...plan.booths, year: plan.year, editionStart: plan.firstDay, editionEnd: plan.lastDay });
+  const booths = planBooths(rng, orgs, {
+    ...plan.booths,
+    year: plan.year,
+    editionStart: plan.firstDay,
+    editionEnd: plan.lastDay,
+  });
   const events = [...anchors, ...generated, ...booths];
   assignStatuses(rng, events, plan.statuses, plan.submission);
   return events;

@@ -1,7 +1,7 @@
 import type { StateCode } from "../reference-data.ts";
 import { composeEvent, type Mode } from "./compose-event.ts";
 import type { OrgDraft } from "./organisations.ts";
-import { citiesOf, inventVenue, type VenueDraft } from "./places.ts";
+import { type City, citiesOf, inventVenue, type VenueDraft } from "./places.ts";
 import type { PlannedCoOrganiser, PlannedEvent } from "./planned-event.ts";
 import type { Rng } from "./random.ts";
 import { pickDay, planSessions } from "./sessions.ts";
@@ -110,7 +110,7 @@ function planOne(rng: Rng, org: OrgDraft, format: RegularFormat, plan: Generated
   });
 }
 
-function venueFor(rng: Rng, format: FormatCode, org: OrgDraft, city: ReturnType<typeof citiesOf>[number], company: string): VenueDraft {
+function venueFor(rng: Rng, format: FormatCode, org: OrgDraft, city: City, company: string): VenueDraft {
   if (format === "company_visit") return inventVenue(rng, city, company);
   if (org.kind === "research_institution" || org.kind === "company") return inventVenue(rng, city, org.name);
   if (format === "open_day") return inventVenue(rng, city, `Technikum ${org.shortName ?? org.name}`);

@@ -45,7 +45,8 @@ export async function seedDemo(db: Db): Promise<DemoCounts> {
       counts.events += seeded.events;
       counts.booths += seeded.booths;
       if (draft.year === 2019) {
-        await tx.insert(stateIntro).values(stateIntros(states).map((intro) => ({ ...intro, editionId: seeded.editionId, updatedAt: draft.updatedAt })));
+        const intros = stateIntros(states).map((intro) => ({ ...intro, editionId: seeded.editionId, updatedAt: draft.updatedAt }));
+        await tx.insert(stateIntro).values(intros);
       }
     }
     return counts;
@@ -120,7 +121,9 @@ async function seedEdition(
         editionId,
         organisationId: orgId(p.org.slug),
         venueId: p.venue ? (venueIds.get(p.venue) ?? null) : null,
-        coOrganisers: p.coOrganisers.map((c) => (c.orgSlug ? { organisationId: orgId(c.orgSlug), name: c.name } : { name: c.name })),
+        coOrganisers: p.coOrganisers.map((c) =>
+          c.orgSlug ? { organisationId: orgId(c.orgSlug), name: c.name } : { name: c.name },
+        ),
       },
       p.sessions,
     );

@@ -80,7 +80,9 @@ function markCancelled(rng: Rng, event: PlannedEvent): void {
   };
 }
 
-function markUnpublished(rng: Rng, event: PlannedEvent, status: "submitted" | "draft" | "changes_requested", window: Window): void {
+type Waiting = "submitted" | "draft" | "changes_requested";
+
+function markUnpublished(rng: Rng, event: PlannedEvent, status: Waiting, window: Window): void {
   const created = officeHours(rng, window.closesAt.getTime() - rng.int(5, 40) * day);
   event.values = {
     ...event.values,

@@ -70,7 +70,11 @@ export function inventPerson(rng: Rng, stateCode: string): Person {
   const last = rng.pick(lastNames);
   const title = rng.chance(0.2) ? "Dr. " : "";
   const domain = rng.pick(["example.org", "example.com"]);
-  return { name: `${title}${first} ${last}`, email: `${slugify(first)}.${slugify(last)}@${domain}`, phone: fictionPhone(rng, stateCode) };
+  return {
+    name: `${title}${first} ${last}`,
+    email: `${slugify(first)}.${slugify(last)}@${domain}`,
+    phone: fictionPhone(rng, stateCode),
+  };
 }
 
 const companySuffixes = [
