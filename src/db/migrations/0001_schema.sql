@@ -108,7 +108,8 @@ CREATE TABLE "event" (
 	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('german', cw_fold(coalesce("event"."title_de", '') || ' ' || coalesce("event"."title_en", ''))), 'A')
         || setweight(to_tsvector('german', cw_fold(coalesce("event"."summary_de", '') || ' ' || coalesce("event"."summary_en", ''))), 'B')
         || setweight(to_tsvector('german', cw_fold(coalesce("event"."description_de", '') || ' ' || "event"."search_extra")), 'C')) STORED,
-	"search_words" text GENERATED ALWAYS AS (cw_fold(coalesce("event"."title_de", '') || ' ' || coalesce("event"."title_en", '') || ' ' || "event"."summary_de" || ' ' || "event"."search_extra")) STORED
+	"search_words" text GENERATED ALWAYS AS (cw_fold(coalesce("event"."title_de", '') || ' ' || coalesce("event"."title_en", '') || ' ' || "event"."summary_de" || ' ' || "event"."search_extra")) STORED,
+	CONSTRAINT "event_end_after_start" CHECK ("event"."ends_at" >= "event"."starts_at")
 );
 --> statement-breakpoint
 CREATE TABLE "event_session" (
@@ -116,7 +117,8 @@ CREATE TABLE "event_session" (
 	"event_id" integer NOT NULL,
 	"starts_at" timestamp with time zone NOT NULL,
 	"ends_at" timestamp with time zone NOT NULL,
-	"all_day" boolean DEFAULT false NOT NULL
+	"all_day" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "event_session_end_after_start" CHECK ("event_session"."ends_at" >= "event_session"."starts_at")
 );
 --> statement-breakpoint
 CREATE TABLE "event_history" (
@@ -238,6 +240,8 @@ ALTER TABLE "coordinator_state" ADD CONSTRAINT "coordinator_state_user_id_user_i
 ALTER TABLE "coordinator_state" ADD CONSTRAINT "coordinator_state_state_code_state_code_fk" FOREIGN KEY ("state_code") REFERENCES "public"."state"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "edition" ADD CONSTRAINT "edition_opening_event_id_event_id_fk" FOREIGN KEY ("opening_event_id") REFERENCES "public"."event"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "edition" ADD CONSTRAINT "edition_closing_event_id_event_id_fk" FOREIGN KEY ("closing_event_id") REFERENCES "public"."event"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event" ADD CONSTRAINT "event_edition_id_edition_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."edition"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event" ADD CONSTRAINT "event_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event" ADD CONSTRAINT "event_format_code_format_code_fk" FOREIGN KEY ("format_code") REFERENCES "public"."format"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -261,6 +265,7 @@ CREATE INDEX "event_organisation_idx" ON "event" USING btree ("organisation_id")
 CREATE INDEX "event_state_idx" ON "event" USING btree ("edition_id","state_code");--> statement-breakpoint
 CREATE INDEX "event_topics_idx" ON "event" USING gin ("topics");--> statement-breakpoint
 CREATE INDEX "event_target_groups_idx" ON "event" USING gin ("target_groups");--> statement-breakpoint
+CREATE INDEX "event_languages_idx" ON "event" USING gin ("languages");--> statement-breakpoint
 CREATE INDEX "event_days_idx" ON "event" USING gin ("days");--> statement-breakpoint
 CREATE INDEX "event_search_vector_idx" ON "event" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "event_search_words_idx" ON "event" USING gin ("search_words" gin_trgm_ops);--> statement-breakpoint
@@ -268,4 +273,5 @@ CREATE INDEX "event_session_event_idx" ON "event_session" USING btree ("event_id
 CREATE INDEX "event_history_event_idx" ON "event_history" USING btree ("event_id","at");--> statement-breakpoint
 CREATE INDEX "organisation_state_idx" ON "organisation" USING btree ("state_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "page_slug_idx" ON "page" USING btree ("slug");--> statement-breakpoint
-CREATE INDEX "trade_fair_presence_edition_idx" ON "trade_fair_presence" USING btree ("edition_id","fair","hall","booth");
+CREATE INDEX "trade_fair_presence_edition_idx" ON "trade_fair_presence" USING btree ("edition_id","fair","hall","booth");--> statement-breakpoint
+CREATE INDEX "trade_fair_presence_organisation_idx" ON "trade_fair_presence" USING btree ("organisation_id");

@@ -1,4 +1,5 @@
-import { date, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, date, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { event } from "./event.ts";
 
 export const editionStatus = pgEnum("edition_status", ["planning", "open", "running", "archived"]);
 export const moderationMode = pgEnum("moderation_mode", ["one_tier", "two_tier"]);
@@ -30,9 +31,9 @@ export const edition = pgTable("edition", {
   greetingEn: text().notNull().default(""),
   patrons: jsonb().$type<Patron[]>().notNull().default([]),
   contacts: jsonb().$type<ContactPerson[]>().notNull().default([]),
-  /** Set after the events exist; plain integers to avoid a circular foreign key with event. */
-  openingEventId: integer(),
-  closingEventId: integer(),
+  /** Set after the events exist. */
+  openingEventId: integer().references((): AnyPgColumn => event.id, { onDelete: "set null" }),
+  closingEventId: integer().references((): AnyPgColumn => event.id, { onDelete: "set null" }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -128,6 +129,8 @@ export const event = pgTable(
     index("event_state_idx").on(t.editionId, t.stateCode),
     index("event_topics_idx").using("gin", t.topics),
     index("event_target_groups_idx").using("gin", t.targetGroups),
+    index("event_languages_idx").using("gin", t.languages),
+    check("event_end_after_start", sql`${t.endsAt} >= ${t.startsAt}`),
     index("event_days_idx").using("gin", t.days),
     index("event_search_vector_idx").using("gin", t.searchVector),
     index("event_search_words_idx").using("gin", sql`${t.searchWords} gin_trgm_ops`),
@@ -146,5 +149,8 @@ export const eventSession = pgTable(
     endsAt: timestamp({ withTimezone: true }).notNull(),
     allDay: boolean().notNull().default(false),
   },
-  (t) => [index("event_session_event_idx").on(t.eventId, t.startsAt)],
+  (t) => [
+    index("event_session_event_idx").on(t.eventId, t.startsAt),
+    check("event_session_end_after_start", sql`${t.endsAt} >= ${t.startsAt}`),
+  ],
 );

@@ -23,5 +23,8 @@ export const tradeFairPresence = pgTable(
     textEn: text(),
     eventId: integer().references(() => event.id, { onDelete: "set null" }),
   },
-  (t) => [index("trade_fair_presence_edition_idx").on(t.editionId, t.fair, t.hall, t.booth)],
+  (t) => [
+    index("trade_fair_presence_edition_idx").on(t.editionId, t.fair, t.hall, t.booth),
+    index("trade_fair_presence_organisation_idx").on(t.organisationId),
+  ],
 );

@@ -25,10 +25,7 @@ export const anchors2019: Anchor[] = [
     venue: messeHannover,
     english: true,
     languages: ["de", "en"],
-    title: [
-      "Eröffnung der Clusterwoche Deutschland 2019 auf der Hannover Messe",
-      "Opening of Cluster Week Germany 2019 at Hannover Messe",
-    ],
+    title: ["Eröffnung der Clusterwoche Deutschland 2019 auf der Hannover Messe", "Opening of Cluster Week Germany 2019 at Hannover Messe"],
     summary: {
       de: "Die Bundesministerin und der niedersächsische Wirtschaftsminister eröffnen die Clusterwoche 2019 mit Clustern aus allen Ländern.",
       en: "The Federal Minister and Lower Saxony's Minister for Economic Affairs open Cluster Week 2019 with clusters from all states.",
@@ -78,10 +75,7 @@ export const anchors2019: Anchor[] = [
     format: "workshop",
     theme: "leichtbau",
     venue: "Ulm",
-    title: [
-      "Leichtbau-Workshop Württemberg: Faserverbund richtig fügen",
-      "Lightweight workshop Württemberg: joining fibre composites",
-    ],
+    title: ["Leichtbau-Workshop Württemberg: Faserverbund richtig fügen", "Lightweight workshop Württemberg: joining fibre composites"],
     sessions: [sessionAt("2019-04-05", "13:30", "17:00")],
   },
   {
@@ -138,10 +132,7 @@ export const anchors2019: Anchor[] = [
     format: "company_visit",
     theme: "kunststoff",
     venue: "Bielefeld",
-    title: [
-      "Kunststoff trifft Digitalisierung: Spritzguss 4.0 live erleben",
-      "Plastics meet digitalisation: injection moulding 4.0 live",
-    ],
+    title: ["Kunststoff trifft Digitalisierung: Spritzguss 4.0 live erleben", "Plastics meet digitalisation: injection moulding 4.0 live"],
     sessions: [sessionAt("2019-04-09", "14:00", "16:30")],
   },
   {

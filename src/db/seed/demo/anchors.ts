@@ -2,7 +2,7 @@ import type { NewSession } from "../../../events/event-record.ts";
 import type { StateCode } from "../reference-data.ts";
 import { composeEvent, type Mode } from "./compose-event.ts";
 import type { OrgDraft } from "./organisations.ts";
-import { type City, cityNamed, citiesOf, inventVenue, type VenueDraft } from "./places.ts";
+import { type City, citiesOf, cityNamed, inventVenue, type VenueDraft } from "./places.ts";
 import type { PlannedEvent } from "./planned-event.ts";
 import type { Rng } from "./random.ts";
 import { sessionAt } from "./sessions.ts";

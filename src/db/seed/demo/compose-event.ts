@@ -59,22 +59,26 @@ const audiences: Record<FormatCode, TargetGroup[]> = {
 };
 
 const countryNames: Record<string, [de: string, en: string]> = {
-  SE: ["Schweden", "Sweden"], IL: ["Israel", "Israel"], CA: ["Kanada", "Canada"], PT: ["Portugal", "Portugal"],
-  NL: ["Niederlande", "Netherlands"], FR: ["Frankreich", "France"], GB: ["Vereinigtes Königreich", "United Kingdom"],
-  AT: ["Österreich", "Austria"], CH: ["Schweiz", "Switzerland"], PL: ["Polen", "Poland"], CZ: ["Tschechien", "Czechia"],
-  DK: ["Dänemark", "Denmark"], FI: ["Finnland", "Finland"],
+  SE: ["Schweden", "Sweden"],
+  IL: ["Israel", "Israel"],
+  CA: ["Kanada", "Canada"],
+  PT: ["Portugal", "Portugal"],
+  NL: ["Niederlande", "Netherlands"],
+  FR: ["Frankreich", "France"],
+  GB: ["Vereinigtes Königreich", "United Kingdom"],
+  AT: ["Österreich", "Austria"],
+  CH: ["Schweiz", "Switzerland"],
+  PL: ["Polen", "Poland"],
+  CZ: ["Tschechien", "Czechia"],
+  DK: ["Dänemark", "Denmark"],
+  FI: ["Finnland", "Finland"],
 };
 
 function countryList(codes: string[], lang: 0 | 1): string {
   return codes.map((code) => countryNames[code]?.[lang] ?? code).join(", ");
 }
 
-const costs = [
-  "50 € zzgl. MwSt.",
-  "120 € zzgl. MwSt., Mitglieder 80 €",
-  "25 € inkl. Verpflegung",
-  "Teilnahmegebühr 95 € zzgl. MwSt.",
-];
+const costs = ["50 € zzgl. MwSt.", "120 € zzgl. MwSt., Mitglieder 80 €", "25 € inkl. Verpflegung", "Teilnahmegebühr 95 € zzgl. MwSt."];
 const capacities = [20, 25, 30, 40, 50, 60, 80, 100, 120, 150, 200, 300];
 
 /** Fills in everything a realistic event has, from a few decisions the planner made. */
@@ -175,9 +179,7 @@ function describeDe(theme: Theme, host: string, spec: EventSpec): string {
 }
 
 function describeEn(theme: Theme, host: string, spec: EventSpec): string {
-  const partners = spec.partnerCountries?.length
-    ? ` International partners take part (${countryList(spec.partnerCountries, 1)}).`
-    : "";
+  const partners = spec.partnerCountries?.length ? ` International partners take part (${countryList(spec.partnerCountries, 1)}).` : "";
   const items = theme.agenda.map(([, en]) => `- ${en}`).join("\n");
   const year = spec.sessions[0]?.startsAt.getUTCFullYear() ?? "";
   return [

@@ -1,5 +1,5 @@
-import type { edition } from "../../schema/index.ts";
 import { berlinTime } from "../../../events/event-dates.ts";
+import type { edition } from "../../schema/index.ts";
 
 export type EditionDraft = Omit<typeof edition.$inferInsert, "id" | "openingEventId" | "closingEventId">;
 
@@ -46,7 +46,11 @@ We thank all cluster initiatives that shape the programme and warmly invite you:
 
 ${inventedFooterEn}`,
   patrons: [
-    { name: "Dr. Annette Wallner", roleDe: "Bundesministerin für Wirtschaft und Energie", roleEn: "Federal Minister for Economic Affairs and Energy" },
+    {
+      name: "Dr. Annette Wallner",
+      roleDe: "Bundesministerin für Wirtschaft und Energie",
+      roleEn: "Federal Minister for Economic Affairs and Energy",
+    },
     {
       name: "Prof. Dr. Martin Hollerbach",
       roleDe: "Minister für Wirtschaft und Innovation des Landes Niedersachsen",
@@ -105,7 +109,11 @@ We invite you to discover the diversity of the clusters.
 
 ${inventedFooterEn}`,
   patrons: [
-    { name: "Dr. Hendrik Sauer", roleDe: "Bundesminister für Wirtschaft und Energie", roleEn: "Federal Minister for Economic Affairs and Energy" },
+    {
+      name: "Dr. Hendrik Sauer",
+      roleDe: "Bundesminister für Wirtschaft und Energie",
+      roleEn: "Federal Minister for Economic Affairs and Energy",
+    },
   ],
   contacts: [
     {

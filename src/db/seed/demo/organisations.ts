@@ -1,8 +1,8 @@
 import type { organisation } from "../../schema/index.ts";
 import type { StateCode } from "../reference-data.ts";
+import { type Field, type FieldKey, fields, type Profile, profiles } from "./org-profiles.ts";
 import { createRng, type Rng } from "./random.ts";
 import { inventCompany, inventPerson, slugify } from "./text.ts";
-import { type Field, type FieldKey, fields, type Profile, profiles } from "./org-profiles.ts";
 
 export type OrgDraft = Omit<typeof organisation.$inferInsert, "id"> & {
   /** The region the organisation names itself after; not a column. */
@@ -58,8 +58,7 @@ function labelsFor(rng: Rng, kind: NonNullable<Kind>): string[] {
 
 const inventedDe =
   "Diese Organisation ist für die Demo-Daten der Clusterwoche erfunden; Ähnlichkeiten mit realen Einrichtungen sind zufällig.";
-const inventedEn =
-  "This organisation is invented for the Clusterwoche demo data; any resemblance to real institutions is coincidental.";
+const inventedEn = "This organisation is invented for the Clusterwoche demo data; any resemblance to real institutions is coincidental.";
 
 function describe(name: string, field: Field, region: string): { descriptionDe: string; descriptionEn: string } {
   return {

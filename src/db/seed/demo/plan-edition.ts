@@ -2,7 +2,7 @@ import type { StateCode } from "../reference-data.ts";
 import { type Anchor, anchors2017, planAnchor } from "./anchors.ts";
 import { anchors2019 } from "./anchors-2019.ts";
 import type { OrgDraft } from "./organisations.ts";
-import { planBooths, type BoothPlan } from "./plan-booths.ts";
+import { type BoothPlan, planBooths } from "./plan-booths.ts";
 import { planGeneratedEvents } from "./plan-events.ts";
 import type { PlannedEvent } from "./planned-event.ts";
 import { createRng } from "./random.ts";
@@ -26,7 +26,22 @@ export type EditionPlan = {
 /** 2019: 159 events + 38 booths = 197, close to the real week's 196; Baden-Württemberg strongest. */
 export const plan2019Shape = {
   perState: {
-    BW: 56, BY: 16, NW: 15, NI: 11, SN: 10, HE: 8, BE: 8, TH: 6, RP: 5, BB: 4, SH: 4, ST: 4, MV: 3, HH: 3, HB: 2, SL: 2,
+    BW: 56,
+    BY: 16,
+    NW: 15,
+    NI: 11,
+    SN: 10,
+    HE: 8,
+    BE: 8,
+    TH: 6,
+    RP: 5,
+    BB: 4,
+    SH: 4,
+    ST: 4,
+    MV: 3,
+    HH: 3,
+    HB: 2,
+    SL: 2,
     international: 2,
   },
   anchors: anchors2019,

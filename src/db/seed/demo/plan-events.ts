@@ -13,8 +13,16 @@ type RegularFormat = Exclude<FormatCode, "trade_fair_booth">;
 
 /** Relative frequency of the formats among generated events. */
 const formatWeights: Record<RegularFormat, number> = {
-  seminar: 14, conference: 11, workshop: 20, exhibition: 5, company_visit: 8, open_day: 6, talk: 9, forum: 5,
-  networking: 15, other: 4,
+  seminar: 14,
+  conference: 11,
+  workshop: 20,
+  exhibition: 5,
+  company_visit: 8,
+  open_day: 6,
+  talk: 9,
+  forum: 5,
+  networking: 15,
+  other: 4,
 };
 
 const partnerCountries = ["SE", "IL", "CA", "PT", "NL", "FR", "GB", "AT", "CH", "PL", "CZ", "DK", "FI"];
@@ -45,9 +53,7 @@ function formatDeck(rng: Rng, size: number): RegularFormat[] {
 
 /** The generated part of an edition's programme: realistic, varied, the same on every run. */
 export function planGeneratedEvents(rng: Rng, orgs: OrgDraft[], plan: GeneratedPlan): PlannedEvent[] {
-  const slots = (Object.entries(plan.counts) as [StateCode, number][]).flatMap(([state, n]) =>
-    Array.from({ length: n }, () => state),
-  );
+  const slots = (Object.entries(plan.counts) as [StateCode, number][]).flatMap(([state, n]) => Array.from({ length: n }, () => state));
   const deck = formatDeck(rng, slots.length);
   const hosts = new Map<StateCode, { list: OrgDraft[]; next: number }>();
   const events: PlannedEvent[] = [];

@@ -35,7 +35,10 @@ describe("seedDemo", { timeout: 60_000 }, () => {
 
   const events2019 = () => database.db.select().from(event).where(eq(event.editionId, id2019));
   const published2019 = () =>
-    database.db.select().from(event).where(and(eq(event.editionId, id2019), eq(event.status, "published")));
+    database.db
+      .select()
+      .from(event)
+      .where(and(eq(event.editionId, id2019), eq(event.status, "published")));
 
   it("reports what it seeded", () => {
     expect(counts.editions).toBe(2);

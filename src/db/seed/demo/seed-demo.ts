@@ -1,12 +1,12 @@
 import { eq, inArray } from "drizzle-orm";
-import { insertEventRecord, type DbOrTx } from "../../../events/event-record.ts";
+import { type DbOrTx, insertEventRecord } from "../../../events/event-record.ts";
 import type { Db } from "../../client.ts";
 import { edition, organisation, stateIntro, tradeFairPresence, venue } from "../../schema/index.ts";
 import { states } from "../reference-data.ts";
-import { edition2017, edition2019, type EditionDraft } from "./editions.ts";
+import { type EditionDraft, edition2017, edition2019 } from "./editions.ts";
 import { demoOrganisations, type OrgDraft } from "./organisations.ts";
-import { type EditionPlan, plan2017Shape, plan2019Shape, planEdition } from "./plan-edition.ts";
 import type { VenueDraft } from "./places.ts";
+import { type EditionPlan, plan2017Shape, plan2019Shape, planEdition } from "./plan-edition.ts";
 import type { PlannedEvent } from "./planned-event.ts";
 import { stateIntros } from "./state-intros.ts";
 
@@ -62,7 +62,12 @@ async function insertOrganisations(tx: DbOrTx, orgs: OrgDraft[]): Promise<{ ids:
   const all = await tx
     .select({ id: organisation.id, slug: organisation.slug })
     .from(organisation)
-    .where(inArray(organisation.slug, orgs.map((o) => o.slug)));
+    .where(
+      inArray(
+        organisation.slug,
+        orgs.map((o) => o.slug),
+      ),
+    );
   return { ids: new Map(all.map((r) => [r.slug, r.id])), inserted: rows.length };
 }
 
@@ -121,9 +126,7 @@ async function seedEdition(
         editionId,
         organisationId: orgId(p.org.slug),
         venueId: p.venue ? (venueIds.get(p.venue) ?? null) : null,
-        coOrganisers: p.coOrganisers.map((c) =>
-          c.orgSlug ? { organisationId: orgId(c.orgSlug), name: c.name } : { name: c.name },
-        ),
+        coOrganisers: p.coOrganisers.map((c) => (c.orgSlug ? { organisationId: orgId(c.orgSlug), name: c.name } : { name: c.name })),
       },
       p.sessions,
     );

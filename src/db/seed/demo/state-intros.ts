@@ -4,7 +4,10 @@ type Intro = { introDe: string; introEn: string };
 
 /** What each Land's (invented) coordinator wrote for the 2019 state page. */
 const strengths: Record<StateCode, [de: string, en: string]> = {
-  BW: ["Fahrzeugbau, Maschinenbau, Kunststofftechnik und Medizintechnik", "automotive, mechanical engineering, plastics and medical technology"],
+  BW: [
+    "Fahrzeugbau, Maschinenbau, Kunststofftechnik und Medizintechnik",
+    "automotive, mechanical engineering, plastics and medical technology",
+  ],
   BY: ["Luft- und Raumfahrt, Automobil, Biotechnologie und Digitalisierung", "aerospace, automotive, biotechnology and digitalisation"],
   BE: ["Gesundheitswirtschaft, Photonik, Digitales und Kreativwirtschaft", "healthcare, photonics, digital and creative industries"],
   BB: ["Energietechnik, Logistik und Ernährungswirtschaft", "energy technology, logistics and food"],
