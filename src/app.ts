@@ -2,12 +2,14 @@ import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
+import { registerApi } from "./api/api.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { registerArchivePages } from "./editions/archive.pages.tsx";
 import { registerHomePage } from "./editions/home.pages.tsx";
 import { registerEventPages } from "./events/event.pages.tsx";
 import { registerProgrammePages } from "./events/programme.pages.tsx";
+import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { registerHealthRoutes } from "./health/health.api.ts";
 import { registerErrorHandlers } from "./lib/error-handler.tsx";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
@@ -63,9 +65,11 @@ export async function buildApp({ config, database }: { config: Config; database:
 
   registerErrorHandlers(app);
   registerHealthRoutes(app);
+  await registerApi(app);
   registerHomePage(app);
   registerProgrammePages(app);
   registerEventPages(app);
+  registerFeedRoutes(app);
   registerOrganisationPages(app);
   registerStatePages(app);
   registerTradeFairPages(app);

@@ -4,10 +4,9 @@ import { z } from "zod";
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const url = (protocols: string[]) =>
-  z.url({ error: `must be a URL starting with ${protocols.join(" or ")}` }).refine(
-    (value) => protocols.some((p) => value.startsWith(`${p}:`)),
-    { error: `must start with ${protocols.join(" or ")}` },
-  );
+  z
+    .url({ error: `must be a URL starting with ${protocols.join(" or ")}` })
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}:`)), { error: `must start with ${protocols.join(" or ")}` });
 
 /** Every environment variable the app reads (README "Configuration"); nothing else reads process.env. */
 export const ConfigInput = z.object({
@@ -49,9 +48,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment once; throws ConfigError naming each bad variable and what it allows. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const blankToUndefined = Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]),
-  );
+  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]));
   const parsed = ConfigInput.safeParse(blankToUndefined);
   if (!parsed.success) {
     throw new ConfigError(

@@ -32,7 +32,21 @@ describe("public pages", () => {
 
   it("every page has one h1, a skip link, landmarks, a title, a canonical URL and lang", async () => {
     const [org] = await queryRows<{ slug: string }>(t.database.db, sql`select slug from organisation order by id limit 1`);
-    const paths = ["/", "/programm", "/programm/agenda", "/organisationen", `/organisationen/${org?.slug}`, "/laender", "/laender/bw", "/messe", "/archiv", "/impressum", "/datenschutz", "/barrierefreiheit", "/mitmachen"];
+    const paths = [
+      "/",
+      "/programm",
+      "/programm/agenda",
+      "/organisationen",
+      `/organisationen/${org?.slug}`,
+      "/laender",
+      "/laender/bw",
+      "/messe",
+      "/archiv",
+      "/impressum",
+      "/datenschutz",
+      "/barrierefreiheit",
+      "/mitmachen",
+    ];
     for (const path of paths) {
       for (const lang of ["de", "en"]) {
         const response = await get(`${path}${lang === "en" ? "?lang=en" : ""}`);

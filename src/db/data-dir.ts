@@ -28,8 +28,7 @@ export function prepareDataDir(dataDir: string): string {
     const entries = fs.readdirSync(pgliteDir);
     if (entries.length > 0 && !entries.includes("PG_VERSION")) {
       throw new StartupError(
-        `${pgliteDir} holds something that is not an embedded PostgreSQL database. ` +
-          "Move it away or point DATA_DIR at another folder.",
+        `${pgliteDir} holds something that is not an embedded PostgreSQL database. Move it away or point DATA_DIR at another folder.`,
       );
     }
   }

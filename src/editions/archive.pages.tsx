@@ -26,7 +26,8 @@ export function registerArchivePages(app: FastifyInstance): void {
               <h2>{pick(lang, e.titleDe, e.titleEn)}</h2>
               <p>
                 {editionDates(ctx, e)} · {t("home.events", { count: numbers[i]?.events ?? 0 })}
-                {(numbers[i]?.booths ?? 0) > 0 && ` (${t("home.booths", { count: numbers[i]?.booths ?? 0 })})`} · {t("home.states", { count: numbers[i]?.states ?? 0 })}
+                {(numbers[i]?.booths ?? 0) > 0 && ` (${t("home.booths", { count: numbers[i]?.booths ?? 0 })})`} ·{" "}
+                {t("home.states", { count: numbers[i]?.states ?? 0 })}
               </p>
               <p>
                 <a href={ctx.href("/programm", { edition: String(e.year) })}>{t("archive.programme", { year: e.year })}</a>

@@ -6,14 +6,17 @@ export type EditionNumbers = { events: number; booths: number; states: number; o
 
 /** The retrospective figures of an edition, counted from its published events ("10 Tage, 16 Länder, …"). */
 export async function editionNumbers(db: DbOrTx, editionId: number): Promise<EditionNumbers> {
-  const rows = await queryRows<{ events: number; booths: number; states: number; organisations: number; days: number }>(db, sql`
+  const rows = await queryRows<{ events: number; booths: number; states: number; organisations: number; days: number }>(
+    db,
+    sql`
     select count(*)::int as events,
       count(*) filter (where e.format_code = 'trade_fair_booth')::int as booths,
       count(distinct e.state_code) filter (where s.kind = 'land')::int as states,
       count(distinct e.organisation_id)::int as organisations,
       (select (ed.ends_on - ed.starts_on + 1)::int from edition ed where ed.id = ${editionId}) as days
     from event e join state s on s.code = e.state_code
-    where e.edition_id = ${editionId} and e.status = 'published'`);
+    where e.edition_id = ${editionId} and e.status = 'published'`,
+  );
   const row = rows[0];
   return {
     events: Number(row?.events ?? 0),

@@ -11,7 +11,9 @@ export function listEditions(db: DbOrTx): Promise<Edition[]> {
 
 /** The edition the public site shows by default: the newest open or running one, else the newest. */
 export function pickCurrentEdition(editions: Edition[]): Edition | undefined {
-  return editions.find((e) => e.status === "open" || e.status === "running") ?? editions.find((e) => e.status !== "archived") ?? editions[0];
+  return (
+    editions.find((e) => e.status === "open" || e.status === "running") ?? editions.find((e) => e.status !== "archived") ?? editions[0]
+  );
 }
 
 export async function findEditionByYear(db: DbOrTx, year: number): Promise<Edition | undefined> {

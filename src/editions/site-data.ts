@@ -1,9 +1,9 @@
-import { loadTaxonomies, type Taxonomies } from "../taxonomies/taxonomy-queries.ts";
-import type { DbOrTx } from "../events/event-record.ts";
-import { type Edition, editionDays, listEditions, pickCurrentEdition } from "./edition-queries.ts";
-import type { FilterVocabulary } from "../events/programme-filter.ts";
 import { inArray } from "drizzle-orm";
 import { organisation } from "../db/schema/index.ts";
+import type { DbOrTx } from "../events/event-record.ts";
+import type { FilterVocabulary } from "../events/programme-filter.ts";
+import { loadTaxonomies, type Taxonomies } from "../taxonomies/taxonomy-queries.ts";
+import { type Edition, editionDays, listEditions, pickCurrentEdition } from "./edition-queries.ts";
 
 /** What every public page draws on: the editions, the current one, the taxonomies. */
 export type SiteData = { editions: Edition[]; current: Edition | undefined; taxonomies: Taxonomies };

@@ -1,6 +1,7 @@
+import { TZDate } from "@date-fns/tz";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { ICalCalendar, ICalEventStatus } from "ical-generator";
-import { pick, type Lang } from "../lib/language.ts";
+import { type Lang, pick } from "../lib/language.ts";
 import { TIME_ZONE } from "./event-dates.ts";
 import { eventPath } from "./event-path.ts";
 import type { PublicEvent } from "./get-public-event.ts";
@@ -8,11 +9,27 @@ import type { PublicEvent } from "./get-public-event.ts";
 /** Stable across edits and instances: one UID per session of an event. */
 export const sessionUid = (eventId: number, sessionId: number, host: string) => `event-${eventId}-session-${sessionId}@${host}`;
 
+/** What a calendar entry needs of an event: a full PublicEvent fits, and so do the lighter feed rows. */
+export type IcsEvent = {
+  event: Pick<
+    PublicEvent["event"],
+    "id" | "slug" | "status" | "sequence" | "updatedAt" | "onlineUrl" | "titleDe" | "titleEn" | "summaryDe" | "summaryEn"
+  >;
+  organisation: Pick<PublicEvent["organisation"], "name" | "contactEmail">;
+  venue: Pick<NonNullable<PublicEvent["venue"]>, "name" | "street" | "postalCode" | "city" | "latitude" | "longitude"> | null;
+  sessions: Pick<PublicEvent["sessions"][number], "id" | "startsAt" | "endsAt" | "allDay">[];
+};
+
 /** An iCalendar (RFC 5545) with one VEVENT per session, times in Europe/Berlin with its VTIMEZONE. */
-export function eventsToIcs(events: PublicEvent[], options: { lang: Lang; baseUrl: string; name: string }): string {
+export function eventsToIcs(events: IcsEvent[], options: { lang: Lang; baseUrl: string; name: string }): string {
   const host = new URL(options.baseUrl).host;
-  const calendar = new ICalCalendar({ name: options.name, prodId: { company: "Clusterwoche", product: "programme", language: options.lang.toUpperCase() } });
-  calendar.timezone({ name: TIME_ZONE, generator: getVtimezoneComponent });
+  const calendar = new ICalCalendar({
+    name: options.name,
+    prodId: { company: "Clusterwoche", product: "programme", language: options.lang.toUpperCase() },
+  });
+  // No calendar-wide timezone: with one, ical-generator writes DTSTAMP and LAST-MODIFIED as local
+  // times without "Z" (RFC 5545 wants UTC). Each event names its zone; VTIMEZONE is added below.
+  calendar.x("X-WR-TIMEZONE", TIME_ZONE);
   for (const e of events) {
     const url = `${options.baseUrl}${eventPath(e.event)}`;
     const location = e.venue
@@ -23,21 +40,37 @@ export function eventsToIcs(events: PublicEvent[], options: { lang: Lang; baseUr
         id: sessionUid(e.event.id, session.id, host),
         sequence: e.event.sequence,
         stamp: e.event.updatedAt,
-        start: session.startsAt,
-        end: session.endsAt,
+        start: berlinDate(session.startsAt),
+        end: berlinDate(session.endsAt),
         allDay: session.allDay,
         timezone: TIME_ZONE,
         summary: pick(options.lang, e.event.titleDe, e.event.titleEn),
         description: `${pick(options.lang, e.event.summaryDe, e.event.summaryEn)}\n\n${url}`,
         url,
-        location: e.venue?.latitude != null && e.venue.longitude != null
-          ? { title: location, geo: { lat: e.venue.latitude, lon: e.venue.longitude } }
-          : location,
+        location:
+          e.venue?.latitude != null && e.venue.longitude != null
+            ? { title: location, geo: { lat: e.venue.latitude, lon: e.venue.longitude } }
+            : location,
         organizer: e.organisation.contactEmail ? { name: e.organisation.name, email: e.organisation.contactEmail } : e.organisation.name,
         status: e.event.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
         lastModified: e.event.updatedAt,
       });
     }
   }
-  return calendar.toString();
+  return withBerlinVtimezone(calendar.toString());
+}
+
+/**
+ * ical-generator formats a plain Date behind TZID with the process's local getters; a TZDate it
+ * converts to the event's zone itself, so the Berlin wall-clock time is right on any server.
+ */
+const berlinDate = (instant: Date) => new TZDate(instant.getTime(), TIME_ZONE);
+
+/** Puts the VTIMEZONE of Europe/Berlin before the first component, as RFC 5545 expects for TZID references. */
+function withBerlinVtimezone(ics: string): string {
+  const component = getVtimezoneComponent(TIME_ZONE);
+  if (!component) throw new Error(`no VTIMEZONE for ${TIME_ZONE}`);
+  const vtimezone = component.trim().replace(/\r?\n/g, "\r\n");
+  const at = ics.search(/^(BEGIN:VEVENT|END:VCALENDAR)\r?$/m);
+  return `${ics.slice(0, at)}${vtimezone}\r\n${ics.slice(at)}`;
 }

@@ -1,8 +1,12 @@
-import { pick, type Lang } from "../lib/language.ts";
+import { type Lang, pick } from "../lib/language.ts";
 import { eventPath } from "./event-path.ts";
 import type { PublicEvent } from "./get-public-event.ts";
 
-const attendance = { onsite: "OfflineEventAttendanceMode", online: "OnlineEventAttendanceMode", hybrid: "MixedEventAttendanceMode" } as const;
+const attendance = {
+  onsite: "OfflineEventAttendanceMode",
+  online: "OnlineEventAttendanceMode",
+  hybrid: "MixedEventAttendanceMode",
+} as const;
 
 /** schema.org Event JSON-LD for an event page (one Event; several dates become subEvents). */
 export function eventJsonLd(e: PublicEvent, lang: Lang, baseUrl: string): Record<string, unknown> {
@@ -37,13 +41,34 @@ export function eventJsonLd(e: PublicEvent, lang: Lang, baseUrl: string): Record
     eventStatus: e.event.status === "cancelled" ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled",
     eventAttendanceMode: `https://schema.org/${attendance[e.event.mode]}`,
     location: location.length === 1 ? location[0] : location,
-    organizer: { "@type": "Organization", name: e.organisation.name, url: `${baseUrl}/organisationen/${e.organisation.slug}`, ...(e.organisation.website ? { sameAs: e.organisation.website } : {}) },
+    organizer: {
+      "@type": "Organization",
+      name: e.organisation.name,
+      url: `${baseUrl}/organisationen/${e.organisation.slug}`,
+      ...(e.organisation.website ? { sameAs: e.organisation.website } : {}),
+    },
     ...(e.event.imageUrl ? { image: [`${baseUrl}${e.event.imageUrl}`] } : {}),
     ...(e.event.isFree
-      ? { isAccessibleForFree: true, offers: { "@type": "Offer", price: 0, priceCurrency: "EUR", availability: "https://schema.org/InStock", url: e.event.registrationUrl ?? url } }
+      ? {
+          isAccessibleForFree: true,
+          offers: {
+            "@type": "Offer",
+            price: 0,
+            priceCurrency: "EUR",
+            availability: "https://schema.org/InStock",
+            url: e.event.registrationUrl ?? url,
+          },
+        }
       : {}),
     ...(e.sessions.length > 1
-      ? { subEvent: e.sessions.map((s) => ({ "@type": "Event", name: pick(lang, e.event.titleDe, e.event.titleEn), startDate: s.startsAt.toISOString(), endDate: s.endsAt.toISOString() })) }
+      ? {
+          subEvent: e.sessions.map((s) => ({
+            "@type": "Event",
+            name: pick(lang, e.event.titleDe, e.event.titleEn),
+            startDate: s.startsAt.toISOString(),
+            endDate: s.endsAt.toISOString(),
+          })),
+        }
       : {}),
   };
 }

@@ -35,9 +35,7 @@ export async function searchExtraFor(db: DbOrTx, organisationId: number, venueId
     .select({ name: organisation.name, shortName: organisation.shortName })
     .from(organisation)
     .where(eq(organisation.id, organisationId));
-  const [place] = venueId
-    ? await db.select({ name: venue.name, city: venue.city }).from(venue).where(eq(venue.id, venueId))
-    : [];
+  const [place] = venueId ? await db.select({ name: venue.name, city: venue.city }).from(venue).where(eq(venue.id, venueId)) : [];
   const [kind] = await db.select({ de: format.nameDe, en: format.nameEn }).from(format).where(eq(format.code, formatCode));
   return [org?.name, org?.shortName, place?.name, place?.city, kind?.de, kind?.en].filter(Boolean).join(" ");
 }

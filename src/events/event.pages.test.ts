@@ -1,5 +1,5 @@
-import ICAL from "ical.js";
 import { sql } from "drizzle-orm";
+import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
@@ -24,7 +24,9 @@ const get = (url: string) => t.app.inject({ method: "GET", url });
 
 describe("event page", () => {
   it("shows every detail with schema.org Event JSON-LD", async () => {
-    const e = await eventWhere(sql`e.status = 'published' and e.mode = 'hybrid' and e.is_free and e.edition_id = (select id from edition where year = 2019)`);
+    const e = await eventWhere(
+      sql`e.status = 'published' and e.mode = 'hybrid' and e.is_free and e.edition_id = (select id from edition where year = 2019)`,
+    );
     const response = await get(`/veranstaltungen/${e.id}-${e.slug}`);
     expect(response.statusCode).toBe(200);
     const doc = parseHtml(response.body);
@@ -39,7 +41,9 @@ describe("event page", () => {
     expect(ld.offers.price).toBe(0);
     expect(doc.querySelector('a[href$=".ics"]')).not.toBeNull();
     expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBeTruthy();
-    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`http://localhost:3000/veranstaltungen/${e.id}-${e.slug}`);
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(
+      `http://localhost:3000/veranstaltungen/${e.id}-${e.slug}`,
+    );
     expect(response.body).toMatch(/%23Clusterwoche2019|Clusterwoche2019/);
   });
 
@@ -71,7 +75,12 @@ describe("event page", () => {
 
   it("answers 404 in the site's design for unknown, malformed and unpublished events", async () => {
     const draft = await eventWhere(sql`e.status in ('draft', 'submitted')`);
-    for (const path of ["/veranstaltungen/999999-nope", "/veranstaltungen/abc", `/veranstaltungen/${draft.id}-${draft.slug}`, "/veranstaltungen/1%27%20or%201=1"]) {
+    for (const path of [
+      "/veranstaltungen/999999-nope",
+      "/veranstaltungen/abc",
+      `/veranstaltungen/${draft.id}-${draft.slug}`,
+      "/veranstaltungen/1%27%20or%201=1",
+    ]) {
       const response = await get(path);
       expect(response.statusCode, path).toBe(404);
       expect(parseHtml(response.body).querySelector("h1")?.textContent).toBe("Seite nicht gefunden");

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { loadTaxonomies } from "../taxonomies/taxonomy-queries.ts";
 import { notFound } from "../lib/errors.ts";
 import { pageCtxOf } from "../lib/request-ctx.ts";
+import { loadTaxonomies } from "../taxonomies/taxonomy-queries.ts";
 import { sendPage } from "../views/render.ts";
 import { eventsToIcs } from "./event-ics.ts";
 import { eventJsonLd } from "./event-json-ld.ts";

@@ -18,7 +18,10 @@ export async function getPublicEvent(db: DbOrTx, id: number) {
   const [sessions, coOrganisations, booths] = await Promise.all([
     db.select().from(eventSession).where(eq(eventSession.eventId, id)).orderBy(asc(eventSession.startsAt)),
     coOrganiserIds.length
-      ? db.select({ id: organisation.id, slug: organisation.slug, name: organisation.name }).from(organisation).where(inArray(organisation.id, coOrganiserIds))
+      ? db
+          .select({ id: organisation.id, slug: organisation.slug, name: organisation.name })
+          .from(organisation)
+          .where(inArray(organisation.id, coOrganiserIds))
       : Promise.resolve([]),
     db.select().from(tradeFairPresence).where(eq(tradeFairPresence.eventId, id)),
   ]);

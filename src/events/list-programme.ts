@@ -56,11 +56,14 @@ export async function listProgrammeItems(
     page.onlyId !== undefined ? sql` and e.id = ${page.onlyId}` : sql``,
     page.onlyPublished ? sql` and e.status = 'published'` : sql``,
   ];
-  const rows = await queryRows<RawItem>(db, sql`select ${itemColumns}
+  const rows = await queryRows<RawItem>(
+    db,
+    sql`select ${itemColumns}
     from event e join organisation o on o.id = e.organisation_id left join venue v on v.id = e.venue_id
     where ${whereClause(editionId, filter)}${sql.join(extra, sql``)}
     order by e.starts_at, e.id
-    limit ${page.limit} offset ${page.offset}`);
+    limit ${page.limit} offset ${page.offset}`,
+  );
   return rows.map(toItem);
 }
 
@@ -77,9 +80,16 @@ export async function countProgrammeFacets(
   const names = Object.keys(conditions) as Dimension[];
   const flags = names.map((name) => sql`${conditions[name] ?? sql`true`} as ${sql.raw(`m_${name}`)}`);
   const allBut = (except?: Dimension): SQL =>
-    sql.raw(names.filter((n) => n !== except).map((n) => `m_${n}`).join(" and ") || "true");
+    sql.raw(
+      names
+        .filter((n) => n !== except)
+        .map((n) => `m_${n}`)
+        .join(" and ") || "true",
+    );
 
-  const rows = await queryRows<{ facet: string; value: string; n: number; label: string | null }>(db, sql`
+  const rows = await queryRows<{ facet: string; value: string; n: number; label: string | null }>(
+    db,
+    sql`
     with base as (
       select e.state_code, e.mode::text as mode, e.format_code, e.topics, e.target_groups, e.days::text[] as days,
         e.organisation_id, e.is_free, e.languages, ${sql.join(flags, sql`, `)}
@@ -96,7 +106,8 @@ export async function countProgrammeFacets(
     union all select 'language', l, count(*)::int, null from base, unnest(languages) l where ${allBut("language")} group by l
     union all select 'free', 'true', count(*)::int, null from base where ${allBut("free")} and is_free
     union all select 'org', o.slug, count(*)::int, o.name from base join organisation o on o.id = base.organisation_id
-      where ${allBut("org")} group by o.slug, o.name`);
+      where ${allBut("org")} group by o.slug, o.name`,
+  );
 
   const facets = {
     ...(Object.fromEntries(names.map((n) => [n, new Map<string, number>()])) as Record<Dimension, Map<string, number>>),

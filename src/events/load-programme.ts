@@ -2,7 +2,7 @@ import type { Edition } from "../editions/edition-queries.ts";
 import { filterVocabulary, type SiteData } from "../editions/site-data.ts";
 import type { DbOrTx } from "./event-record.ts";
 import { countProgrammeFacets, type FacetCounts, listProgrammeItems, type ProgrammeItem } from "./list-programme.ts";
-import { type IgnoredParam, parseProgrammeFilter, type ProgrammeFilter } from "./programme-filter.ts";
+import { type IgnoredParam, type ProgrammeFilter, parseProgrammeFilter } from "./programme-filter.ts";
 
 export const PAGE_SIZE = 20;
 export const AGENDA_LIMIT = 500;

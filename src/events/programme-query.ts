@@ -30,7 +30,11 @@ export type Dimension = "state" | "format" | "topic" | "mode" | "target" | "day"
 
 /** The condition each filter dimension adds, or undefined when it is not set. */
 export function dimensionConditions(filter: ProgrammeFilter): Record<Dimension, SQL | undefined> {
-  const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  const textArray = (values: string[]) =>
+    sql`array[${sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    )}]::text[]`;
   const stateCondition = () => {
     const lands = filter.state.filter((s) => s !== "online");
     const parts: SQL[] = [];
@@ -45,9 +49,7 @@ export function dimensionConditions(filter: ProgrammeFilter): Record<Dimension, 
     mode: filter.mode.length ? sql`e.mode::text = any(${textArray(filter.mode)})` : undefined,
     target: filter.target.length ? sql`e.target_groups && ${textArray(filter.target)}` : undefined,
     day: filter.day.length ? sql`e.days && ${textArray(filter.day)}::date[]` : undefined,
-    org: filter.org.length
-      ? sql`e.organisation_id in (select id from organisation where slug = any(${textArray(filter.org)}))`
-      : undefined,
+    org: filter.org.length ? sql`e.organisation_id in (select id from organisation where slug = any(${textArray(filter.org)}))` : undefined,
     free: filter.free ? sql`e.is_free` : undefined,
     language: filter.language.length ? sql`e.languages && ${textArray(filter.language)}` : undefined,
   };

@@ -14,7 +14,10 @@ export function registerProgrammePages(app: FastifyInstance): void {
     const site = await loadSiteData(db);
     if (!site.current) return sendPage(reply, <NoEditionPage ctx={ctx} />);
     const programme = await loadProgramme(db, { ...site, current: site.current }, ctx.query, view);
-    return sendPage(reply, <ProgrammePage ctx={ctx} programme={programme} taxonomies={site.taxonomies} currentYear={site.current.year} view={view} />);
+    return sendPage(
+      reply,
+      <ProgrammePage ctx={ctx} programme={programme} taxonomies={site.taxonomies} currentYear={site.current.year} view={view} />,
+    );
   };
   app.get("/programm", handler("list"));
   app.get("/programm/agenda", handler("agenda"));

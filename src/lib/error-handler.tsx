@@ -8,7 +8,8 @@ const wantsJson = (request: FastifyRequest) => request.url.startsWith("/api/");
 
 function errorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 500) {
   const ctx = pageCtxOf(request);
-  const [title, text] = status === 404 ? [ctx.t("error.notFoundTitle"), ctx.t("error.notFound")] : [ctx.t("error.serverTitle"), ctx.t("error.server")];
+  const [title, text] =
+    status === 404 ? [ctx.t("error.notFoundTitle"), ctx.t("error.notFound")] : [ctx.t("error.serverTitle"), ctx.t("error.server")];
   return sendPage(
     reply,
     <Layout ctx={ctx} meta={{ title, noindex: true }}>

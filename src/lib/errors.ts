@@ -14,8 +14,7 @@ export class AppError extends Error {
 export const notFound = (what = "Not found") => new AppError("not_found", what);
 export const forbidden = (why = "Forbidden") => new AppError("forbidden", why);
 export const conflict = (why: string) => new AppError("conflict", why);
-export const validationFailed = (fields: Record<string, string>, message = "Invalid input") =>
-  new AppError("validation", message, fields);
+export const validationFailed = (fields: Record<string, string>, message = "Invalid input") => new AppError("validation", message, fields);
 
 export const httpStatusOf: Record<ErrorCode, number> = {
   not_found: 404,

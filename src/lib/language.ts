@@ -7,6 +7,11 @@ export function langOf(query: unknown): Lang {
   return value === "en" ? "en" : "de";
 }
 
+/** The text in the reader's language and the language it is really in (German when no translation exists). */
+export function pickWithLang(lang: Lang, de: string, en: string | null | undefined): { text: string; lang: Lang } {
+  return lang === "en" && en ? { text: en, lang: "en" } : { text: de, lang: "de" };
+}
+
 /** Picks the text in the reader's language, falling back to German. */
 export function pick(lang: Lang, de: string, en: string | null | undefined): string {
   return lang === "en" && en ? en : de;

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { organisation } from "../db/schema/index.ts";
 import { queryRows } from "../db/client.ts";
+import { organisation } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 
 export type Organisation = typeof organisation.$inferSelect;
@@ -8,11 +8,14 @@ export type OrganisationWithCount = Pick<Organisation, "slug" | "name" | "shortN
 
 /** Organisations with published events in an edition, by name, with their event counts. */
 export async function listOrganisationsWithEvents(db: DbOrTx, editionId: number): Promise<OrganisationWithCount[]> {
-  const rows = await queryRows<OrganisationWithCount>(db, sql`
+  const rows = await queryRows<OrganisationWithCount>(
+    db,
+    sql`
     select o.slug, o.name, o.short_name as "shortName", o.kind, o.state_code as "stateCode", o.city, count(e.id)::int as events
     from organisation o join event e on e.organisation_id = o.id
     where e.edition_id = ${editionId} and e.status in ('published', 'cancelled')
-    group by o.id order by o.name`);
+    group by o.id order by o.name`,
+  );
   return rows.map((r) => ({ ...r, events: Number(r.events) }));
 }
 

@@ -16,7 +16,10 @@ export function registerOrganisationPages(app: FastifyInstance): void {
     const site = await loadSiteData(app.database.db);
     if (!site.current) return sendPage(reply, <NoEditionPage ctx={ctx} />);
     const organisations = await listOrganisationsWithEvents(app.database.db, site.current.id);
-    return sendPage(reply, <OrganisationListPage ctx={ctx} edition={site.current} organisations={organisations} taxonomies={site.taxonomies} />);
+    return sendPage(
+      reply,
+      <OrganisationListPage ctx={ctx} edition={site.current} organisations={organisations} taxonomies={site.taxonomies} />,
+    );
   });
 
   app.get<{ Params: { slug: string } }>("/organisationen/:slug", async (request, reply) => {

@@ -21,7 +21,6 @@ export function registerContentPages(app: FastifyInstance): void {
         reply,
         <Layout ctx={ctx} meta={{ title }}>
           <h1>{title}</h1>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown sanitises */}
           <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(pick(ctx.lang, row.bodyDe, row.bodyEn)) }} />
         </Layout>,
       );

@@ -50,7 +50,6 @@ export function registerStatePages(app: FastifyInstance): void {
       reply,
       <Layout ctx={ctx} meta={{ title: name, description: ctx.t("state.programme", { state: name }) }}>
         <h1>{name}</h1>
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown sanitises */}
         {introText && <div class="prose lead" dangerouslySetInnerHTML={{ __html: renderMarkdown(introText) }} />}
         <h2>
           {ctx.t("state.programme", { state: name })} · {ctx.t("programme.results", { count: programme.total })}

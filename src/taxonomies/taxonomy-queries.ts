@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
+import { attendanceMode, format, state, targetGroup, topic } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import type { Lang } from "../lib/language.ts";
-import { attendanceMode, format, state, targetGroup, topic } from "../db/schema/index.ts";
 
 export type Term = { code: string; nameDe: string; nameEn: string };
 export type Taxonomies = {

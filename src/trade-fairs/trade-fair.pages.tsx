@@ -37,34 +37,36 @@ export function registerTradeFairPages(app: FastifyInstance): void {
             <h2 id={`fair-${i}`}>{fair}</h2>
             <p>{t("fair.intro", { fair })}</p>
             {[...halls.entries()].map(([hall, rows]) => (
-              <table key={hall} class="booth-table">
-                <caption>{hall}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("fair.booth")}</th>
-                    <th scope="col">{t("fair.organisation")}</th>
-                    <th scope="col">{t("fair.days")}</th>
-                    <th scope="col">{t("fair.coExhibitors")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((b) => (
-                    <tr key={b.id}>
-                      <th scope="row">{b.booth}</th>
-                      <td>
-                        {b.eventId && b.eventSlug && b.eventStatus && ["published", "cancelled"].includes(b.eventStatus) ? (
-                          <a href={ctx.href(eventPath({ id: b.eventId, slug: b.eventSlug }))}>{b.organisationName}</a>
-                        ) : (
-                          <a href={ctx.href(`/organisationen/${b.organisationSlug}`)}>{b.organisationName}</a>
-                        )}
-                        {pick(lang, b.textDe, b.textEn) && <p class="muted">{pick(lang, b.textDe, b.textEn)}</p>}
-                      </td>
-                      <td>{b.days.map((d) => formatIsoDay(lang, d, "short")).join(", ")}</td>
-                      <td>{b.coExhibitors.join(", ")}</td>
+              <div key={hall} class="table-scroll">
+                <table class="booth-table">
+                  <caption>{hall}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("fair.booth")}</th>
+                      <th scope="col">{t("fair.organisation")}</th>
+                      <th scope="col">{t("fair.days")}</th>
+                      <th scope="col">{t("fair.coExhibitors")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {rows.map((b) => (
+                      <tr key={b.id}>
+                        <th scope="row">{b.booth}</th>
+                        <td>
+                          {b.eventId && b.eventSlug && b.eventStatus && ["published", "cancelled"].includes(b.eventStatus) ? (
+                            <a href={ctx.href(eventPath({ id: b.eventId, slug: b.eventSlug }))}>{b.organisationName}</a>
+                          ) : (
+                            <a href={ctx.href(`/organisationen/${b.organisationSlug}`)}>{b.organisationName}</a>
+                          )}
+                          {pick(lang, b.textDe, b.textEn) && <p class="muted">{pick(lang, b.textDe, b.textEn)}</p>}
+                        </td>
+                        <td>{b.days.map((d) => formatIsoDay(lang, d, "short")).join(", ")}</td>
+                        <td>{b.coExhibitors.join(", ")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             ))}
           </section>
         ))}

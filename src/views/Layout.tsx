@@ -50,11 +50,7 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {meta.jsonLd !== undefined && (
-          <script
-            type="application/ld+json"
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with "<" escaped cannot close the element
-            dangerouslySetInnerHTML={{ __html: JSON.stringify(meta.jsonLd).replace(/</g, "\\u003c") }}
-          />
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(meta.jsonLd).replace(/</g, "\\u003c") }} />
         )}
       </head>
       <body>
@@ -67,7 +63,12 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
               <img src="/static/logo.svg" alt="" width="40" height="40" />
               <span>{siteName}</span>
             </a>
-            <a class="lang-switch" href={switchLanguageHref(ctx)} hreflang={ctx.lang === "de" ? "en" : "de"} lang={ctx.lang === "de" ? "en" : "de"}>
+            <a
+              class="lang-switch"
+              href={switchLanguageHref(ctx)}
+              hreflang={ctx.lang === "de" ? "en" : "de"}
+              lang={ctx.lang === "de" ? "en" : "de"}
+            >
               <span aria-hidden="true">{t("site.langSwitch")}</span>
               <span class="visually-hidden">{t("site.langSwitchLabel")}</span>
             </a>

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
 import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
@@ -29,41 +29,52 @@ function describeViolations(path: string, results: AxeResults): string {
   return `axe found ${results.violations.length} violation(s) on ${path}:\n${lines.join("\n")}`;
 }
 
-/** Opens the page, runs axe with the WCAG 2.1 A/AA rules, and checks nothing went to another origin. */
-async function audit(path: string, expectedStatus = 200): Promise<void> {
+async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
   const page = await context.newPage();
-  const requests = recordRequests(page);
   try {
-    const response = await page.goto(`${server.origin}${path}`);
-    expect(response?.status(), path).toBe(expectedStatus);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    expect(results.violations, describeViolations(path, results)).toEqual([]);
-    expect(requests.foreign(server.origin), `${path} requested another origin`).toEqual([]);
+    return await use(page);
   } finally {
     await page.close();
   }
 }
 
-async function firstEventPath(): Promise<string> {
-  const page = await context.newPage();
-  try {
+/** Opens the page, runs axe with the WCAG 2.1 A/AA rules, and checks nothing went to another origin. */
+async function audit(
+  path: string,
+  { status = 200, check }: { status?: number; check?: (page: Page) => Promise<void> } = {},
+): Promise<void> {
+  await withPage(async (page) => {
+    const requests = recordRequests(page);
+    const response = await page.goto(`${server.origin}${path}`);
+    expect(response?.status(), path).toBe(status);
+    await check?.(page);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations, describeViolations(path, results)).toEqual([]);
+    expect(requests.urls, "the recorder saw the stylesheet").toContain(`${server.origin}/static/site.css`);
+    expect(requests.foreign(server.origin), `${path} requested another origin`).toEqual([]);
+  });
+}
+
+const firstEventPath = () =>
+  withPage(async (page) => {
     await page.goto(`${server.origin}/programm`);
     const href = await page.locator(".event-card-title a").first().getAttribute("href");
     if (!href) throw new Error("the programme lists no event");
     return href;
-  } finally {
-    await page.close();
-  }
-}
+  });
 
-async function cancelledEventPath(): Promise<string> {
-  const [row] = await queryRows<{ id: number; slug: string }>(
-    server.testApp.database.db,
-    sql`select id, slug from event where status = 'cancelled' order by id limit 1`,
-  );
-  if (!row) throw new Error("the demo data has no cancelled event");
-  return `/veranstaltungen/${row.id}-${row.slug}`;
-}
+/** A cancelled event of the current edition, found as a visitor would: paging through the programme. */
+const cancelledEventPath = () =>
+  withPage(async (page) => {
+    await page.goto(`${server.origin}/programm`);
+    for (;;) {
+      const cancelled = page.locator(".is-cancelled .event-card-title a");
+      if ((await cancelled.count()) > 0) return (await cancelled.first().getAttribute("href")) ?? "";
+      const next = page.locator('.pagination a[rel="next"]');
+      if ((await next.count()) === 0) throw new Error("the programme lists no cancelled event");
+      await Promise.all([page.waitForURL(/page=/), next.click()]);
+    }
+  });
 
 async function firstOrganisationPath(): Promise<string> {
   const [row] = await queryRows<{ slug: string }>(server.testApp.database.db, sql`select slug from organisation order by id limit 1`);
@@ -91,12 +102,10 @@ describe("accessibility (axe, WCAG 2.1 A and AA)", () => {
 
   it("finds no violations on a cancelled event page", async () => {
     const path = await cancelledEventPath();
-    const page = await context.newPage();
-    await page.goto(`${server.origin}${path}`);
-    // Make sure this really is the cancelled view, with its banner.
-    await expect(page.locator(".banner-cancelled").count()).resolves.toBe(1);
-    await page.close();
-    await audit(path);
+    await audit(path, {
+      // Make sure this really is the cancelled view, with its banner.
+      check: async (page) => expect(await page.locator(".banner-cancelled").count()).toBe(1),
+    });
   });
 
   it("finds no violations on an organisation page", async () => {
@@ -104,6 +113,6 @@ describe("accessibility (axe, WCAG 2.1 A and AA)", () => {
   });
 
   it("finds no violations on the page-not-found page", async () => {
-    await audit("/gibt-es-nicht", 404);
+    await audit("/gibt-es-nicht", { status: 404 });
   });
 });

@@ -21,14 +21,7 @@ import { venue } from "./venue.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-export const eventStatus = pgEnum("event_status", [
-  "draft",
-  "submitted",
-  "changes_requested",
-  "published",
-  "rejected",
-  "cancelled",
-]);
+export const eventStatus = pgEnum("event_status", ["draft", "submitted", "changes_requested", "published", "rejected", "cancelled"]);
 export const attendanceModeCode = pgEnum("attendance_mode_code", ["onsite", "online", "hybrid"]);
 
 export type Accessibility = {
@@ -121,9 +114,7 @@ export const event = pgTable(
     ),
   },
   (t) => [
-    uniqueIndex("event_org_external_ref_idx")
-      .on(t.organisationId, t.externalRef)
-      .where(sql`${t.externalRef} is not null`),
+    uniqueIndex("event_org_external_ref_idx").on(t.organisationId, t.externalRef).where(sql`${t.externalRef} is not null`),
     index("event_edition_status_starts_idx").on(t.editionId, t.status, t.startsAt),
     index("event_organisation_idx").on(t.organisationId),
     index("event_state_idx").on(t.editionId, t.stateCode),

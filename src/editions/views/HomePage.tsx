@@ -1,9 +1,9 @@
+import type { ProgrammeItem } from "../../events/list-programme.ts";
+import { EventCard } from "../../events/views/EventCard.tsx";
 import { formatDayShort } from "../../lib/format-date.ts";
 import { pick } from "../../lib/language.ts";
 import { renderMarkdown } from "../../lib/markdown.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
-import type { ProgrammeItem } from "../../events/list-programme.ts";
-import { EventCard } from "../../events/views/EventCard.tsx";
 import type { Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
 import { Layout } from "../../views/Layout.tsx";
 import type { EditionNumbers } from "../edition-numbers.ts";
@@ -115,7 +115,6 @@ export function HomePage({ ctx, edition, numbers, next, opening, closing, taxono
               ))}
             </ul>
           )}
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown sanitises */}
           <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(greeting) }} />
         </section>
       )}
@@ -141,8 +140,18 @@ export function HomePage({ ctx, edition, numbers, next, opening, closing, taxono
               <li key={c.email}>
                 <strong>{c.name}</strong>, {c.organisation}
                 <br />
-                {c.phone && <>Tel. {c.phone}<br /></>}
-                {c.fax && <>Fax {c.fax}<br /></>}
+                {c.phone && (
+                  <>
+                    Tel. {c.phone}
+                    <br />
+                  </>
+                )}
+                {c.fax && (
+                  <>
+                    Fax {c.fax}
+                    <br />
+                  </>
+                )}
                 <a href={`mailto:${c.email}`}>{c.email}</a>
               </li>
             ))}

@@ -1,20 +1,32 @@
 import { formatSpan } from "../../lib/format-date.ts";
-import { pick } from "../../lib/language.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
-import type { ProgrammeItem } from "../list-programme.ts";
+import { Localized } from "../../views/Localized.tsx";
 import { eventPath } from "../event-path.ts";
+import type { ProgrammeItem } from "../list-programme.ts";
 
 /** One event in a list: title link, date, place, organiser, format; marked when cancelled. */
-export function EventCard({ ctx, item, taxonomies, headingLevel = 3 }: { ctx: PageCtx; item: ProgrammeItem; taxonomies: Taxonomies; headingLevel?: 2 | 3 }) {
+export function EventCard({
+  ctx,
+  item,
+  taxonomies,
+  headingLevel = 3,
+}: {
+  ctx: PageCtx;
+  item: ProgrammeItem;
+  taxonomies: Taxonomies;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const { t, lang } = ctx;
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const Heading = (["h2", "h3", "h4"] as const)[headingLevel - 2] ?? "h3";
   const cancelled = item.status === "cancelled";
   const place = item.mode === "online" ? t("event.online") : [item.venueName, item.city].filter(Boolean).join(", ");
   return (
     <article class={cancelled ? "event-card is-cancelled" : "event-card"}>
       <Heading class="event-card-title">
-        <a href={ctx.href(eventPath(item))}>{pick(lang, item.titleDe, item.titleEn)}</a>
+        <a href={ctx.href(eventPath(item))}>
+          <Localized lang={lang} de={item.titleDe} en={item.titleEn} />
+        </a>
       </Heading>
       {cancelled && <p class="badge badge-cancelled">{t("programme.cancelled")}</p>}
       <p class="event-card-when">
@@ -27,7 +39,9 @@ export function EventCard({ ctx, item, taxonomies, headingLevel = 3 }: { ctx: Pa
         {" · "}
         {termName(taxonomies.states, item.stateCode, lang)}
       </p>
-      <p class="event-card-summary">{pick(lang, item.summaryDe, item.summaryEn)}</p>
+      <p class="event-card-summary">
+        <Localized lang={lang} de={item.summaryDe} en={item.summaryEn} />
+      </p>
       <p class="event-card-meta">
         <span class="tag">{termName(taxonomies.formats, item.formatCode, lang)}</span>
         <span class="event-card-org">{item.organisationName}</span>

@@ -1,9 +1,10 @@
 import { formatDay, formatSpan } from "../../lib/format-date.ts";
-import { pick } from "../../lib/language.ts";
+import { pick, pickWithLang } from "../../lib/language.ts";
 import { renderMarkdown } from "../../lib/markdown.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
 import { Layout } from "../../views/Layout.tsx";
+import { Localized } from "../../views/Localized.tsx";
 import { eventPath } from "../event-path.ts";
 import type { PublicEvent } from "../get-public-event.ts";
 import { ShareLinks } from "./ShareLinks.tsx";
@@ -22,10 +23,15 @@ export function EventPage({ ctx, e, taxonomies, jsonLd }: { ctx: PageCtx; e: Pub
   const ev = e.event;
   const title = pick(lang, ev.titleDe, ev.titleEn);
   const summary = pick(lang, ev.summaryDe, ev.summaryEn);
-  const description = pick(lang, ev.descriptionDe, ev.descriptionEn);
+  const description = pickWithLang(lang, ev.descriptionDe, ev.descriptionEn);
   const path = eventPath(ev);
   const a11y = ev.accessibility;
-  const a11yItems = [a11y.stepFree && t("event.stepFree"), a11y.hearingLoop && t("event.hearingLoop"), a11y.signLanguage && t("event.signLanguage"), a11y.subtitles && t("event.subtitles")].filter(Boolean);
+  const a11yItems = [
+    a11y.stepFree && t("event.stepFree"),
+    a11y.hearingLoop && t("event.hearingLoop"),
+    a11y.signLanguage && t("event.signLanguage"),
+    a11y.subtitles && t("event.subtitles"),
+  ].filter(Boolean);
   return (
     <Layout ctx={ctx} meta={{ title, description: summary, canonical: ctx.href(path), ogType: "article", jsonLd }}>
       <p class="breadcrumb">
@@ -34,13 +40,18 @@ export function EventPage({ ctx, e, taxonomies, jsonLd }: { ctx: PageCtx; e: Pub
       {ev.status === "cancelled" && (
         <div class="banner banner-cancelled" role="note">
           <p>
-            <strong>{t("event.cancelledBanner")}</strong> {ev.cancelledAt ? t("event.cancelledSince", { date: formatDay(lang, ev.cancelledAt) }) : ""}
+            <strong>{t("event.cancelledBanner")}</strong>{" "}
+            {ev.cancelledAt ? t("event.cancelledSince", { date: formatDay(lang, ev.cancelledAt) }) : ""}
           </p>
         </div>
       )}
       <article class="event-page">
-        <h1>{title}</h1>
-        <p class="lead">{summary}</p>
+        <h1>
+          <Localized lang={lang} de={ev.titleDe} en={ev.titleEn} />
+        </h1>
+        <p class="lead">
+          <Localized lang={lang} de={ev.summaryDe} en={ev.summaryEn} />
+        </p>
         {ev.imageUrl && (
           <figure class="event-image">
             <img src={ev.imageUrl} alt={ev.imageAlt ?? ""} />
@@ -87,7 +98,9 @@ export function EventPage({ ctx, e, taxonomies, jsonLd }: { ctx: PageCtx; e: Pub
                 {ev.onlineUrl && ev.status !== "cancelled" && (
                   <>
                     {": "}
-                    <a href={ev.onlineUrl} rel="noopener nofollow">{t("event.onlineLink")}</a>
+                    <a href={ev.onlineUrl} rel="noopener nofollow">
+                      {t("event.onlineLink")}
+                    </a>
                   </>
                 )}
               </p>
@@ -141,7 +154,11 @@ export function EventPage({ ctx, e, taxonomies, jsonLd }: { ctx: PageCtx; e: Pub
             <>
               <dt>{t("event.registration")}</dt>
               <dd>
-                {ev.registrationUrl && <a href={ev.registrationUrl} rel="noopener nofollow">{t("event.registerOnline")}</a>}
+                {ev.registrationUrl && (
+                  <a href={ev.registrationUrl} rel="noopener nofollow">
+                    {t("event.registerOnline")}
+                  </a>
+                )}
                 {ev.registrationEmail && (
                   <>
                     {ev.registrationUrl && " · "}
@@ -186,17 +203,28 @@ export function EventPage({ ctx, e, taxonomies, jsonLd }: { ctx: PageCtx; e: Pub
             <>
               <dt>{t("event.live")}</dt>
               <dd>
-                {ev.liveUrl && <a href={ev.liveUrl} rel="noopener nofollow">{t("event.live")}</a>}
-                {ev.replayUrl && <a href={ev.replayUrl} rel="noopener nofollow">{t("event.replay")}</a>}
+                {ev.liveUrl && (
+                  <a href={ev.liveUrl} rel="noopener nofollow">
+                    {t("event.live")}
+                  </a>
+                )}
+                {ev.replayUrl && (
+                  <a href={ev.replayUrl} rel="noopener nofollow">
+                    {t("event.replay")}
+                  </a>
+                )}
               </dd>
             </>
           )}
         </dl>
-        {description && (
+        {description.text && (
           <section aria-labelledby="description-heading">
             <h2 id="description-heading">{t("event.description")}</h2>
-            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown sanitises */}
-            <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(description) }} />
+            <div
+              class="prose"
+              lang={description.lang === lang ? undefined : description.lang}
+              dangerouslySetInnerHTML={{ __html: renderMarkdown(description.text) }}
+            />
           </section>
         )}
         {ev.links.length > 0 && (
@@ -205,7 +233,9 @@ export function EventPage({ ctx, e, taxonomies, jsonLd }: { ctx: PageCtx; e: Pub
             <ul>
               {ev.links.map((l) => (
                 <li key={l.url}>
-                  <a href={l.url} rel="noopener nofollow">{l.label}</a>
+                  <a href={l.url} rel="noopener nofollow">
+                    {l.label}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -1,9 +1,9 @@
+import { editionDays } from "../../editions/edition-queries.ts";
 import { formatIsoDay } from "../../lib/format-date.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, type Term, termName } from "../../taxonomies/taxonomy-queries.ts";
 import type { Programme } from "../load-programme.ts";
 import type { ProgrammeFilter } from "../programme-filter.ts";
-import { editionDays } from "../../editions/edition-queries.ts";
 
 type Option = { value: string; label: string; count: number };
 
@@ -32,13 +32,25 @@ const optionsOf = (terms: readonly Term[], counts: Map<string, number>, ctx: Pag
   terms.map((term) => ({ value: term.code, label: termName(terms, term.code, ctx.lang), count: counts.get(term.code) ?? 0 }));
 
 /** The programme's filter form: a plain GET form, so filters live in the URL and work without JavaScript. */
-export function FilterForm({ ctx, programme, taxonomies, action, currentYear }: { ctx: PageCtx; programme: Programme; taxonomies: Taxonomies; action: string; currentYear: number }) {
+export function FilterForm({
+  ctx,
+  programme,
+  taxonomies,
+  action,
+  currentYear,
+}: {
+  ctx: PageCtx;
+  programme: Programme;
+  taxonomies: Taxonomies;
+  action: string;
+  currentYear: number;
+}) {
   const { t } = ctx;
   const { filter, facets } = programme;
   const orgName = (slug: string) => facets.orgNames.get(slug) ?? slug;
   const orgOptions = [...facets.org.entries()].sort((a, b) => orgName(a[0]).localeCompare(orgName(b[0]), "de"));
   return (
-    <form class="filter-form" method="get" action={action} role="search" aria-label={t("programme.filters")}>
+    <form class="filter-form" method="get" action={action} aria-label={t("programme.filters")}>
       {ctx.lang === "en" && <input type="hidden" name="lang" value="en" />}
       {filter.edition !== currentYear && <input type="hidden" name="edition" value={String(filter.edition)} />}
       <div class="search-row">
@@ -50,13 +62,42 @@ export function FilterForm({ ctx, programme, taxonomies, action, currentYear }: 
         name="day"
         legend={t("programme.day")}
         chosen={filter.day}
-        options={editionDays(programme.edition).map((d) => ({ value: d, label: formatIsoDay(ctx.lang, d, "short"), count: facets.day.get(d) ?? 0 }))}
+        options={editionDays(programme.edition).map((d) => ({
+          value: d,
+          label: formatIsoDay(ctx.lang, d, "short"),
+          count: facets.day.get(d) ?? 0,
+        }))}
       />
-      <CheckboxGroup name="state" legend={t("programme.state")} chosen={filter.state} options={optionsOf(taxonomies.states, facets.state, ctx)} />
-      <CheckboxGroup name="format" legend={t("programme.format")} chosen={filter.format} options={optionsOf(taxonomies.formats, facets.format, ctx)} />
-      <CheckboxGroup name="mode" legend={t("programme.mode")} chosen={filter.mode} options={optionsOf(taxonomies.modes, facets.mode, ctx)} />
-      <CheckboxGroup name="topic" legend={t("programme.topic")} chosen={filter.topic} options={optionsOf(taxonomies.topics, facets.topic, ctx)} />
-      <CheckboxGroup name="target" legend={t("programme.target")} chosen={filter.target} options={optionsOf(taxonomies.targetGroups, facets.target, ctx)} />
+      <CheckboxGroup
+        name="state"
+        legend={t("programme.state")}
+        chosen={filter.state}
+        options={optionsOf(taxonomies.states, facets.state, ctx)}
+      />
+      <CheckboxGroup
+        name="format"
+        legend={t("programme.format")}
+        chosen={filter.format}
+        options={optionsOf(taxonomies.formats, facets.format, ctx)}
+      />
+      <CheckboxGroup
+        name="mode"
+        legend={t("programme.mode")}
+        chosen={filter.mode}
+        options={optionsOf(taxonomies.modes, facets.mode, ctx)}
+      />
+      <CheckboxGroup
+        name="topic"
+        legend={t("programme.topic")}
+        chosen={filter.topic}
+        options={optionsOf(taxonomies.topics, facets.topic, ctx)}
+      />
+      <CheckboxGroup
+        name="target"
+        legend={t("programme.target")}
+        chosen={filter.target}
+        options={optionsOf(taxonomies.targetGroups, facets.target, ctx)}
+      />
       <fieldset class="filter-group">
         <legend>{t("programme.more")}</legend>
         <ul>
@@ -91,12 +132,18 @@ export function FilterForm({ ctx, programme, taxonomies, action, currentYear }: 
 }
 
 /** Labels of the chosen filter values, each with a link that removes just that value. */
-export function activeFilterChips(ctx: PageCtx, filter: ProgrammeFilter, taxonomies: Taxonomies, params: Record<string, string | string[] | undefined>, path: string) {
+export function activeFilterChips(
+  ctx: PageCtx,
+  filter: ProgrammeFilter,
+  taxonomies: Taxonomies,
+  params: Record<string, string | string[] | undefined>,
+  path: string,
+) {
   const chips: { label: string; href: string }[] = [];
   const without = (name: string, value: string) => {
     const current = params[name];
     const rest = Array.isArray(current) ? current.filter((v) => v !== value) : undefined;
-    return ctx.href(path, { ...params, [name]: rest && rest.length ? rest : undefined, page: undefined });
+    return ctx.href(path, { ...params, [name]: rest?.length ? rest : undefined, page: undefined });
   };
   if (filter.q) chips.push({ label: `„${filter.q}“`, href: without("q", filter.q) });
   const lists: [keyof ProgrammeFilter, readonly Term[] | null][] = [
@@ -111,7 +158,13 @@ export function activeFilterChips(ctx: PageCtx, filter: ProgrammeFilter, taxonom
   ];
   for (const [name, terms] of lists) {
     for (const value of filter[name] as string[]) {
-      const label = terms ? termName(terms, value, ctx.lang) : name === "day" ? formatIsoDay(ctx.lang, value, "short") : name === "language" ? ctx.t("programme.english") : value;
+      const label = terms
+        ? termName(terms, value, ctx.lang)
+        : name === "day"
+          ? formatIsoDay(ctx.lang, value, "short")
+          : name === "language"
+            ? ctx.t("programme.english")
+            : value;
       chips.push({ label, href: without(name, value) });
     }
   }

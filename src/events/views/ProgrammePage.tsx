@@ -20,7 +20,14 @@ export function ProgrammePage({ ctx, programme, taxonomies, currentYear, view }:
   const title = `${view === "list" ? t("programme.title") : t("programme.agendaTitle")}${archived ? ` ${programme.edition.year}` : ""}`;
   const chips = activeFilterChips(ctx, programme.filter, taxonomies, params, path);
   return (
-    <Layout ctx={ctx} meta={{ title, description: `${t("site.name")} ${programme.edition.year}: ${t("programme.results", { count: programme.total })}`, canonical: ctx.href(path, { ...params, page: programme.filter.page > 1 ? String(programme.filter.page) : undefined }) }}>
+    <Layout
+      ctx={ctx}
+      meta={{
+        title,
+        description: `${t("site.name")} ${programme.edition.year}: ${t("programme.results", { count: programme.total })}`,
+        canonical: ctx.href(path, { ...params, page: programme.filter.page > 1 ? String(programme.filter.page) : undefined }),
+      }}
+    >
       <h1>{title}</h1>
       <nav class="view-switch" aria-label={t("programme.views")}>
         <a href={ctx.href("/programm", params)} aria-current={view === "list" ? "page" : undefined}>
@@ -30,6 +37,11 @@ export function ProgrammePage({ ctx, programme, taxonomies, currentYear, view }:
           {t("programme.agendaView")}
         </a>
       </nav>
+      <p>
+        <a class="skip-to-results" href="#results-heading">
+          {t("programme.toResults")}
+        </a>
+      </p>
       <div class="programme">
         <FilterForm ctx={ctx} programme={programme} taxonomies={taxonomies} action={path} currentYear={currentYear} />
         <section class="results" aria-labelledby="results-heading">
@@ -49,13 +61,19 @@ export function ProgrammePage({ ctx, programme, taxonomies, currentYear, view }:
                   </li>
                 ))}
                 <li>
-                  <a href={ctx.href(path, programme.filter.edition !== currentYear ? { edition: String(programme.filter.edition) } : {})}>{t("programme.reset")}</a>
+                  <a href={ctx.href(path, programme.filter.edition !== currentYear ? { edition: String(programme.filter.edition) } : {})}>
+                    {t("programme.reset")}
+                  </a>
                 </li>
               </ul>
             </div>
           )}
           {programme.total === 0 && <p>{t("programme.noResults")}</p>}
-          {view === "list" ? <ResultList ctx={ctx} programme={programme} taxonomies={taxonomies} /> : <Agenda ctx={ctx} programme={programme} taxonomies={taxonomies} />}
+          {view === "list" ? (
+            <ResultList ctx={ctx} programme={programme} taxonomies={taxonomies} />
+          ) : (
+            <Agenda ctx={ctx} programme={programme} taxonomies={taxonomies} />
+          )}
           {view === "list" && <Pagination ctx={ctx} programme={programme} params={params} />}
         </section>
       </div>
@@ -73,7 +91,6 @@ function Notices({ ctx, programme }: { ctx: PageCtx; programme: Programme }) {
       <p>{ctx.t("programme.ignored")}</p>
       <ul>
         {messages.map((m, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: static list rendered once
           <li key={i}>{m}</li>
         ))}
       </ul>
@@ -114,7 +131,7 @@ function Agenda({ ctx, programme, taxonomies }: { ctx: PageCtx; programme: Progr
           <ol class="event-list">
             {(byDay.get(day) ?? []).map((item) => (
               <li key={item.id}>
-                <EventCard ctx={ctx} item={item} taxonomies={taxonomies} headingLevel={3} />
+                <EventCard ctx={ctx} item={item} taxonomies={taxonomies} headingLevel={4} />
               </li>
             ))}
           </ol>
@@ -124,15 +141,35 @@ function Agenda({ ctx, programme, taxonomies }: { ctx: PageCtx; programme: Progr
   );
 }
 
-function Pagination({ ctx, programme, params }: { ctx: PageCtx; programme: Programme; params: Record<string, string | string[] | undefined> }) {
+function Pagination({
+  ctx,
+  programme,
+  params,
+}: {
+  ctx: PageCtx;
+  programme: Programme;
+  params: Record<string, string | string[] | undefined>;
+}) {
   const { page } = programme.filter;
   if (programme.pages <= 1) return null;
   const link = (p: number) => ctx.href("/programm", { ...params, page: p > 1 ? String(p) : undefined });
   return (
     <nav class="pagination" aria-label={ctx.t("programme.pagination")}>
-      {page > 1 ? <a href={link(page - 1)} rel="prev">{ctx.t("programme.previous")}</a> : <span />}
+      {page > 1 ? (
+        <a href={link(page - 1)} rel="prev">
+          {ctx.t("programme.previous")}
+        </a>
+      ) : (
+        <span />
+      )}
       <span>{ctx.t("programme.pageOf", { page, pages: programme.pages })}</span>
-      {page < programme.pages ? <a href={link(page + 1)} rel="next">{ctx.t("programme.next")}</a> : <span />}
+      {page < programme.pages ? (
+        <a href={link(page + 1)} rel="next">
+          {ctx.t("programme.next")}
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -85,6 +85,7 @@ export const de = {
     moreDates_other: "+ {{count}} weitere Termine",
     tooMany: "Die Tagesansicht zeigt die ersten {{max}} Veranstaltungen. Grenzen Sie die Auswahl mit Filtern ein.",
     edition: "Ausgabe",
+    toResults: "Zu den Ergebnissen",
   },
   event: {
     when: "Wann",

@@ -89,6 +89,7 @@ export const en: Same<typeof de> = {
     moreDates_other: "+ {{count}} more dates",
     tooMany: "The day view shows the first {{max}} events. Narrow the selection with filters.",
     edition: "Edition",
+    toResults: "Skip to the results",
   },
   event: {
     when: "When",

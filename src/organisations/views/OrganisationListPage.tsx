@@ -4,7 +4,17 @@ import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts"
 import { Layout } from "../../views/Layout.tsx";
 import type { OrganisationWithCount } from "../organisation-queries.ts";
 
-export function OrganisationListPage({ ctx, edition, organisations, taxonomies }: { ctx: PageCtx; edition: Edition; organisations: OrganisationWithCount[]; taxonomies: Taxonomies }) {
+export function OrganisationListPage({
+  ctx,
+  edition,
+  organisations,
+  taxonomies,
+}: {
+  ctx: PageCtx;
+  edition: Edition;
+  organisations: OrganisationWithCount[];
+  taxonomies: Taxonomies;
+}) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} meta={{ title: t("organisation.title"), description: t("organisation.intro", { year: edition.year }) }}>

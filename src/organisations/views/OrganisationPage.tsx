@@ -1,5 +1,5 @@
-import { EventCard } from "../../events/views/EventCard.tsx";
 import type { Programme } from "../../events/load-programme.ts";
+import { EventCard } from "../../events/views/EventCard.tsx";
 import { pick } from "../../lib/language.ts";
 import { renderMarkdown } from "../../lib/markdown.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
@@ -8,7 +8,17 @@ import { Layout } from "../../views/Layout.tsx";
 import type { Organisation } from "../organisation-queries.ts";
 
 /** An organisation's profile and its events in the chosen edition. */
-export function OrganisationPage({ ctx, org, programme, taxonomies }: { ctx: PageCtx; org: Organisation; programme: Programme; taxonomies: Taxonomies }) {
+export function OrganisationPage({
+  ctx,
+  org,
+  programme,
+  taxonomies,
+}: {
+  ctx: PageCtx;
+  org: Organisation;
+  programme: Programme;
+  taxonomies: Taxonomies;
+}) {
   const { t, lang } = ctx;
   const description = pick(lang, org.descriptionDe, org.descriptionEn);
   return (
@@ -17,14 +27,15 @@ export function OrganisationPage({ ctx, org, programme, taxonomies }: { ctx: Pag
       <p class="lead">
         {t(`organisation.kind.${org.kind}`)} · {org.city}, {termName(taxonomies.states, org.stateCode, lang)}
       </p>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown sanitises */}
       {description && <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(description) }} />}
       <dl class="facts">
         {org.website && (
           <>
             <dt>{t("organisation.website")}</dt>
             <dd>
-              <a href={org.website} rel="noopener">{org.website}</a>
+              <a href={org.website} rel="noopener">
+                {org.website}
+              </a>
             </dd>
           </>
         )}

@@ -21,9 +21,7 @@ export const edition2019: EditionDraft = {
   submissionClosesAt: berlinTime("2019-03-15", "23:59"),
   status: "running",
   moderation: "one_tier",
-  greetingDe: `## Grußwort
-
-Zehn Tage, sechzehn Länder, rund zweihundert Veranstaltungen: Die Clusterwoche Deutschland 2019 zeigt, wie viel Innovationskraft in unseren Clustern steckt. Unternehmen, Hochschulen und Forschungseinrichtungen öffnen ihre Türen, laden zu Fachtagungen und Werkstätten ein und zeigen auf der Hannover Messe, was gemeinsam möglich ist.
+  greetingDe: `Zehn Tage, sechzehn Länder, rund zweihundert Veranstaltungen: Die Clusterwoche Deutschland 2019 zeigt, wie viel Innovationskraft in unseren Clustern steckt. Unternehmen, Hochschulen und Forschungseinrichtungen öffnen ihre Türen, laden zu Fachtagungen und Werkstätten ein und zeigen auf der Hannover Messe, was gemeinsam möglich ist.
 
 Cluster sind Orte der Zusammenarbeit. Hier finden kleine und mittlere Unternehmen Partner für neue Produkte, hier treffen Studierende auf ihre künftigen Arbeitgeber, hier entstehen Verbindungen über Landes- und Staatsgrenzen hinweg – in diesem Jahr mit Partnern aus Schweden, Israel, Kanada, Portugal, den Niederlanden, Frankreich und dem Vereinigten Königreich.
 
@@ -33,9 +31,7 @@ Wir danken allen Clusterinitiativen, die das Programm gestalten, und laden Sie h
 **Prof. Dr. Martin Hollerbach**, Minister für Wirtschaft und Innovation des Landes Niedersachsen
 
 ${inventedFooterDe}`,
-  greetingEn: `## Welcome
-
-Ten days, sixteen states, some two hundred events: Cluster Week Germany 2019 shows how much innovative strength there is in our clusters. Companies, universities and research institutes open their doors, host conferences and workshops, and show at Hannover Messe what they achieve together.
+  greetingEn: `Ten days, sixteen states, some two hundred events: Cluster Week Germany 2019 shows how much innovative strength there is in our clusters. Companies, universities and research institutes open their doors, host conferences and workshops, and show at Hannover Messe what they achieve together.
 
 Clusters are places of cooperation. This is where small and medium-sized companies find partners for new products, where students meet their future employers, and where connections grow across state and national borders – this year with partners from Sweden, Israel, Canada, Portugal, the Netherlands, France and the United Kingdom.
 
@@ -90,18 +86,14 @@ export const edition2017: EditionDraft = {
   submissionClosesAt: berlinTime("2017-03-31", "23:59"),
   status: "archived",
   moderation: "one_tier",
-  greetingDe: `## Grußwort
-
-Neun Tage lang zeigen Clusterinitiativen aus fünfzehn Ländern, wie Innovation in Deutschland entsteht: in Netzwerken aus Unternehmen, Wissenschaft und Verwaltung. Höhepunkt ist der Auftritt zahlreicher Cluster auf der Hannover Messe.
+  greetingDe: `Neun Tage lang zeigen Clusterinitiativen aus fünfzehn Ländern, wie Innovation in Deutschland entsteht: in Netzwerken aus Unternehmen, Wissenschaft und Verwaltung. Höhepunkt ist der Auftritt zahlreicher Cluster auf der Hannover Messe.
 
 Wir laden Sie ein, die Vielfalt der Cluster kennenzulernen.
 
 **Dr. Hendrik Sauer**, Bundesminister für Wirtschaft und Energie
 
 ${inventedFooterDe}`,
-  greetingEn: `## Welcome
-
-For nine days, cluster initiatives from fifteen states show how innovation happens in Germany: in networks of companies, science and administration. The highlight is the presence of many clusters at Hannover Messe.
+  greetingEn: `For nine days, cluster initiatives from fifteen states show how innovation happens in Germany: in networks of companies, science and administration. The highlight is the presence of many clusters at Hannover Messe.
 
 We invite you to discover the diversity of the clusters.
 

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** The JSON error body of every API error (STYLE: `{ error: { code, message, fields } }`). */
+export const ApiError = z
+  .object({
+    error: z.object({
+      code: z.string().describe("Stable error code: validation, not_found, bad_request, internal"),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).describe("Per query parameter: what it allows"),
+    }),
+  })
+  .meta({ id: "Error" });
+export type ApiError = z.infer<typeof ApiError>;
+
+export const errorResponses = { 400: ApiError, 404: ApiError } as const;
+
+export const Lang = z.enum(["de", "en"]).describe("Language of title, summary and description texts (default de)");
+
+export const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDate = z.iso.date();
+
+export const Year = z.coerce
+  .number({ error: "must be a year" })
+  .int({ error: "must be a year" })
+  .min(1900, { error: "must be a year" })
+  .max(2999, { error: "must be a year" });
+
+export const PageMeta = z
+  .object({
+    total: z.number().int().min(0),
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1).max(100),
+    pages: z.number().int().min(1),
+  })
+  .meta({ id: "PageMeta" });
+
+export const PageLinks = z.object({ self: z.url(), next: z.url().nullable(), prev: z.url().nullable() }).meta({ id: "PageLinks" });
