@@ -1,0 +1,104 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { event, eventSession, organisation, venue } from "../db/schema/index.ts";
+import type { IcsEvent } from "../events/event-ics.ts";
+import type { DbOrTx } from "../events/event-record.ts";
+import type { ProgrammeFilter } from "../events/programme-filter.ts";
+import { whereClause } from "../events/programme-query.ts";
+
+/**
+ * Feeds return every matching event without paging; this cap keeps one request bounded in memory
+ * and time (an edition has a few hundred events; the benchmark data about 100,000).
+ */
+export const FEED_LIMIT = 5000;
+
+// The programme's SQL conditions refer to the event table as "e".
+const e = alias(event, "e");
+
+/** An event as feeds and exports show it: the calendar fields plus names, codes and links. */
+export type FeedEvent = IcsEvent & {
+  event: IcsEvent["event"] & {
+    formatCode: string;
+    mode: "onsite" | "online" | "hybrid";
+    stateCode: string;
+    topics: string[];
+    languages: string[];
+    isFree: boolean;
+    startsAt: Date;
+    endsAt: Date;
+    publishedAt: Date | null;
+  };
+  organisation: IcsEvent["organisation"] & { slug: string };
+};
+
+/**
+ * All public events of an edition matching the filter (up to FEED_LIMIT), ordered by start like
+ * the programme, with their sessions: two queries however many events match.
+ */
+export async function listFeedEvents(db: DbOrTx, editionId: number, filter: ProgrammeFilter): Promise<FeedEvent[]> {
+  const rows = await db
+    .select({
+      event: {
+        id: e.id,
+        slug: e.slug,
+        status: e.status,
+        sequence: e.sequence,
+        updatedAt: e.updatedAt,
+        publishedAt: e.publishedAt,
+        onlineUrl: e.onlineUrl,
+        titleDe: e.titleDe,
+        titleEn: e.titleEn,
+        summaryDe: e.summaryDe,
+        summaryEn: e.summaryEn,
+        formatCode: e.formatCode,
+        mode: e.mode,
+        stateCode: e.stateCode,
+        topics: e.topics,
+        languages: e.languages,
+        isFree: e.isFree,
+        startsAt: e.startsAt,
+        endsAt: e.endsAt,
+      },
+      organisation: { name: organisation.name, slug: organisation.slug, contactEmail: organisation.contactEmail },
+      venue: {
+        id: venue.id,
+        name: venue.name,
+        street: venue.street,
+        postalCode: venue.postalCode,
+        city: venue.city,
+        latitude: venue.latitude,
+        longitude: venue.longitude,
+      },
+    })
+    .from(e)
+    .innerJoin(organisation, eq(organisation.id, e.organisationId))
+    .leftJoin(venue, eq(venue.id, e.venueId))
+    .where(whereClause(editionId, filter))
+    .orderBy(asc(e.startsAt), asc(e.id))
+    .limit(FEED_LIMIT);
+  if (rows.length === 0) return [];
+
+  const sessions = await db
+    .select({
+      id: eventSession.id,
+      eventId: eventSession.eventId,
+      startsAt: eventSession.startsAt,
+      endsAt: eventSession.endsAt,
+      allDay: eventSession.allDay,
+    })
+    .from(eventSession)
+    .where(
+      inArray(
+        eventSession.eventId,
+        rows.map((r) => r.event.id),
+      ),
+    )
+    .orderBy(asc(eventSession.eventId), asc(eventSession.startsAt), asc(eventSession.id));
+  const byEvent = new Map<number, FeedEvent["sessions"]>();
+  for (const { eventId, ...session } of sessions) {
+    const list = byEvent.get(eventId) ?? [];
+    list.push(session);
+    byEvent.set(eventId, list);
+  }
+  return rows.map((row) => ({ ...row, sessions: byEvent.get(row.event.id) ?? [] }));
+}

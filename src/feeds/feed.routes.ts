@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { feedToCsv, feedToXlsx } from "./export-formats.ts";
+import { type FeedKind, feedToIcs, feedToText } from "./feed-formats.ts";
+import { type FeedData, loadFeed } from "./load-feed.ts";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const textFeeds: Record<FeedKind, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+  json: "application/feed+json; charset=utf-8",
+};
+
+function fileName(data: FeedData, extension: string): string {
+  return `clusterwoche-${data.edition.year}.${extension}`;
+}
+
+/** Feeds (iCalendar, RSS, Atom, JSON Feed) and exports (CSV, XLSX) of any programme filter. */
+export function registerFeedRoutes(app: FastifyInstance): void {
+  const load = (request: FastifyRequest) => loadFeed(app.database.db, new URL(request.url, "http://localhost").searchParams);
+  const attach = (reply: FastifyReply, type: string, name: string) =>
+    reply.type(type).header("content-disposition", `attachment; filename="${name}"`).header("cache-control", "public, max-age=300");
+
+  app.get("/feeds/events.ics", async (request, reply) => {
+    const data = await load(request);
+    return attach(reply, "text/calendar; charset=utf-8", fileName(data, "ics")).send(feedToIcs(data, app.config.baseUrl));
+  });
+
+  for (const kind of Object.keys(textFeeds) as FeedKind[]) {
+    app.get(`/feeds/events.${kind}`, async (request, reply) => {
+      const data = await load(request);
+      const text = feedToText(data, kind, app.config.baseUrl);
+      return reply.type(textFeeds[kind]).header("cache-control", "public, max-age=300").send(text);
+    });
+  }
+
+  app.get("/export/events.csv", async (request, reply) => {
+    const data = await load(request);
+    return attach(reply, "text/csv; charset=utf-8", fileName(data, "csv")).send(feedToCsv(data, app.config.baseUrl));
+  });
+
+  app.get("/export/events.xlsx", async (request, reply) => {
+    const data = await load(request);
+    return attach(reply, XLSX_TYPE, fileName(data, "xlsx")).send(await feedToXlsx(data, app.config.baseUrl));
+  });
+}
