@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test/app.ts";
 import { parseHtml } from "../test/html.ts";
+import { buildApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
 import { queryRows } from "./db/client.ts";
 
 let t: TestApp;
@@ -125,6 +127,15 @@ describe("public pages", () => {
     const response = await get("/gibt-es-nicht?lang=en");
     expect(response.statusCode).toBe(404);
     expect(parseHtml(response.body).querySelector("h1")?.textContent).toBe("Page not found");
+  });
+
+  it("says the data is invented only on demo installations", async () => {
+    expect(parseHtml((await get("/")).body).querySelector(".demo-note")?.textContent).toContain("erfunden");
+    const production = await buildApp({ config: loadConfig({ LOG_LEVEL: "silent", SEED: "none" }), database: t.database });
+    const page = await production.inject({ method: "GET", url: "/" });
+    expect(page.statusCode).toBe(200);
+    expect(parseHtml(page.body).querySelector(".demo-note")).toBeNull();
+    await production.close();
   });
 
   it("healthz answers while the process lives; readyz checks the database", async () => {

@@ -14,6 +14,8 @@ export type PageCtx = {
   /** The request's query parameters as received. */
   query: URLSearchParams;
   baseUrl: string;
+  /** True on installations running with the invented demo data (SEED=demo). */
+  demo: boolean;
   /** A link within the site that keeps the interface language. */
   href(path: string, params?: QueryParams): string;
   /** The absolute URL of a site path. */
@@ -32,7 +34,7 @@ export function queryString(params: QueryParams): string {
   return text ? `?${text}` : "";
 }
 
-export function createPageCtx(lang: Lang, rawUrl: string, baseUrl: string): PageCtx {
+export function createPageCtx(lang: Lang, rawUrl: string, baseUrl: string, demo = false): PageCtx {
   const url = new URL(rawUrl, "http://localhost");
   return {
     lang,
@@ -40,6 +42,7 @@ export function createPageCtx(lang: Lang, rawUrl: string, baseUrl: string): Page
     path: url.pathname,
     query: url.searchParams,
     baseUrl,
+    demo,
     href: (path, params = {}) => `${path}${queryString({ ...params, lang: lang === "en" ? "en" : undefined })}`,
     absolute: (pathAndQuery) => `${baseUrl}${pathAndQuery}`,
   };

@@ -4,5 +4,6 @@ import { createPageCtx, type PageCtx } from "./page-context.ts";
 
 /** The view context of a request: language from `lang`, links relative to BASE_URL. */
 export function pageCtxOf(request: FastifyRequest): PageCtx {
-  return createPageCtx(langOf(request.query), request.url, request.server.config.baseUrl);
+  const { baseUrl, seed } = request.server.config;
+  return createPageCtx(langOf(request.query), request.url, baseUrl, seed === "demo");
 }

@@ -103,7 +103,7 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
                 </li>
               </ul>
             </nav>
-            <p class="demo-note">{t("site.demoNote")}</p>
+            {ctx.demo && <p class="demo-note">{t("site.demoNote")}</p>}
           </div>
         </footer>
       </body>
