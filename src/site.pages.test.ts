@@ -29,6 +29,7 @@ describe("public pages", () => {
     expect(doc.querySelectorAll(".card-grid .event-card").length).toBeGreaterThan(0);
     expect(doc.body.textContent).toContain("Auftakt");
     expect(doc.body.textContent).toContain("Abschluss");
+    expect(doc.querySelectorAll(".highlights .event-card")).toHaveLength(2);
     expect(doc.querySelector("#greeting-title")).not.toBeNull();
   });
 

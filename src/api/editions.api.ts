@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type Edition, editionDays, listEditions, pickCurrentEdition } from "../editions/edition-queries.ts";
 import { countProgrammeFacets } from "../events/list-programme.ts";
+import { emptyFilter } from "../events/programme-filter.ts";
 import { notFound } from "../lib/errors.ts";
 import { type Lang, pick } from "../lib/language.ts";
 import { errorResponses } from "./api.schemas.ts";
 import { EditionBody, EditionList, EditionStatistics, LangQuery, YearParams } from "./editions.schemas.ts";
-import { emptyFilter } from "./events-filter.ts";
 
 const tags = ["Editions"];
 

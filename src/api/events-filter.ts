@@ -1,19 +1,13 @@
 import type { Edition } from "../editions/edition-queries.ts";
 import { filterVocabulary, type SiteData } from "../editions/site-data.ts";
 import type { DbOrTx } from "../events/event-record.ts";
-import { modes, type ProgrammeFilter, parseProgrammeFilter } from "../events/programme-filter.ts";
+import { listParams, modes, type ProgrammeFilter, parseProgrammeFilter } from "../events/programme-filter.ts";
 import { QueryInvalid } from "./api-errors.ts";
 
-export const listParams = ["state", "format", "topic", "mode", "target", "day", "org", "language"] as const;
 type ListParam = (typeof listParams)[number];
 
 /** The filter query parameters after the schema has checked their types. */
 export type FilterQuery = Partial<Record<ListParam, string | string[]>> & { q?: string; edition?: string; free?: string };
-
-/** No narrowing filter: the whole edition. */
-export function emptyFilter(edition: number): ProgrammeFilter {
-  return { q: "", edition, state: [], format: [], topic: [], mode: [], target: [], day: [], org: [], free: false, language: [], page: 1 };
-}
 
 /**
  * The programme filter for the API: the same parser as the pages, but strict — any value the pages

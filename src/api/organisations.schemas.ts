@@ -3,40 +3,34 @@ import { IsoDate, Lang } from "./api.schemas.ts";
 
 const Kind = z.enum(["cluster_initiative", "network", "ministry", "research_institution", "company", "other"]);
 
-export const OrganisationSummary = z
-  .object({
-    slug: z.string(),
-    name: z.string(),
-    shortName: z.string().nullable(),
-    kind: Kind,
-    state: z.string(),
-    city: z.string(),
-    events: z.number().int().describe("Public events in the edition"),
-    links: z.object({ self: z.url(), events: z.url() }),
-  })
-  .meta({ id: "OrganisationSummary" });
+/** The fields every organisation shape starts with. */
+const OrganisationBase = z.object({
+  slug: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: Kind,
+  state: z.string(),
+  city: z.string(),
+});
+
+export const OrganisationSummary = OrganisationBase.extend({
+  events: z.number().int().describe("Public events in the edition"),
+  links: z.object({ self: z.url(), events: z.url() }),
+}).meta({ id: "OrganisationSummary" });
 export type OrganisationSummary = z.infer<typeof OrganisationSummary>;
 
 export const OrganisationList = z
   .object({ edition: z.number().int(), data: z.array(OrganisationSummary) })
   .meta({ id: "OrganisationList" });
 
-export const OrganisationDetail = z
-  .object({
-    slug: z.string(),
-    name: z.string(),
-    shortName: z.string().nullable(),
-    kind: Kind,
-    state: z.string(),
-    city: z.string(),
-    website: z.string().nullable(),
-    logoUrl: z.string().nullable(),
-    description: z.string(),
-    topics: z.array(z.string()),
-    labels: z.array(z.string()),
-    links: z.object({ self: z.url(), events: z.url(), page: z.url() }),
-  })
-  .meta({ id: "OrganisationDetail" });
+export const OrganisationDetail = OrganisationBase.extend({
+  website: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  description: z.string(),
+  topics: z.array(z.string()),
+  labels: z.array(z.string()),
+  links: z.object({ self: z.url(), events: z.url(), page: z.url() }),
+}).meta({ id: "OrganisationDetail" });
 export type OrganisationDetail = z.infer<typeof OrganisationDetail>;
 
 export const TradeFairPresence = z

@@ -18,7 +18,11 @@ export function registerHomePage(app: FastifyInstance): void {
     const [numbers, next, highlights] = await Promise.all([
       editionNumbers(db, edition.id),
       getPublicEventCards(db, { editionId: edition.id, from: new Date(), limit: 6 }),
-      getPublicEventCards(db, { ids: [edition.openingEventId, edition.closingEventId].filter((id): id is number => id != null), limit: 2 }),
+      getPublicEventCards(db, {
+        editionId: edition.id,
+        ids: [edition.openingEventId, edition.closingEventId].filter((id): id is number => id != null),
+        limit: 2,
+      }),
     ]);
     return sendPage(
       reply,

@@ -49,11 +49,16 @@ export async function listProgrammeItems(
   db: DbOrTx,
   editionId: number,
   filter: ProgrammeFilter,
-  page: { limit: number; offset: number; from?: Date | undefined; onlyId?: number; onlyPublished?: boolean },
+  page: { limit: number; offset: number; from?: Date | undefined; ids?: number[]; onlyPublished?: boolean },
 ): Promise<ProgrammeItem[]> {
   const extra = [
     page.from ? sql` and e.ends_at >= ${page.from.toISOString()}` : sql``,
-    page.onlyId !== undefined ? sql` and e.id = ${page.onlyId}` : sql``,
+    page.ids
+      ? sql` and e.id in (${sql.join(
+          page.ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql``,
     page.onlyPublished ? sql` and e.status = 'published'` : sql``,
   ];
   const rows = await queryRows<RawItem>(

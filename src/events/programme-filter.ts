@@ -38,7 +38,13 @@ export type IgnoredParam = { name: string; value: string };
 export const MAX_QUERY_LENGTH = 200;
 const MAX_VALUES = 30;
 
-const listParams = ["state", "format", "topic", "mode", "target", "day", "org", "language"] as const;
+/** The filter parameters that take several values. */
+export const listParams = ["state", "format", "topic", "mode", "target", "day", "org", "language"] as const;
+
+/** No narrowing filter: the whole edition. */
+export function emptyFilter(edition: number): ProgrammeFilter {
+  return { q: "", edition, state: [], format: [], topic: [], mode: [], target: [], day: [], org: [], free: false, language: [], page: 1 };
+}
 
 function all(search: URLSearchParams, name: string): string[] {
   return search
