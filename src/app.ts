@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { registerApi } from "./api/api.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
+import "./lib/actor.ts";
+import "./lib/public-cache.ts";
 import { registerArchivePages } from "./editions/archive.pages.tsx";
 import { registerHomePage } from "./editions/home.pages.tsx";
 import { registerEventPages } from "./events/event.pages.tsx";
@@ -35,6 +37,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   });
   app.decorate("config", config);
   app.decorate("database", database);
+  app.decorateRequest("actor", null);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

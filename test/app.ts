@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
@@ -9,7 +12,9 @@ export type TestApp = { app: FastifyInstance; database: Database; close(): Promi
 /** The real app on a fresh copy of the seeded test database; requests go through app.inject or a real port. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: "silent", BASE_URL: "http://localhost:3000", ...env });
+  // Uploads and the mail outbox go to a throwaway folder, never to the checkout's ./data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-test-"));
+  const config = loadConfig({ LOG_LEVEL: "silent", BASE_URL: "http://localhost:3000", DATA_DIR: dataDir, ...env });
   const app = await buildApp({ config, database });
   await app.ready();
   return {
@@ -18,6 +23,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,9 @@
+import { accountsDe } from "../../accounts/accounts.i18n.ts";
+import { eventFormDe } from "../../event-form/event-form.i18n.ts";
+import { mapDe } from "../../map/map.i18n.ts";
+import { organiserDe } from "../../organiser/organiser.i18n.ts";
+import { widgetDe } from "../../widget/widget.i18n.ts";
+
 /** German texts: the reference language; en.ts must have the same keys (checked by its type). */
 export const de = {
   site: {
@@ -178,4 +184,9 @@ export const de = {
     server: "Bitte versuchen Sie es später noch einmal.",
   },
   mode: { onsite: "Vor Ort", online: "Online", hybrid: "Hybrid" },
+  accounts: accountsDe,
+  eventForm: eventFormDe,
+  map: mapDe,
+  organiser: organiserDe,
+  widget: widgetDe,
 } as const;

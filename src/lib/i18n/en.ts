@@ -1,6 +1,10 @@
+import { accountsEn } from "../../accounts/accounts.i18n.ts";
+import { eventFormEn } from "../../event-form/event-form.i18n.ts";
+import { mapEn } from "../../map/map.i18n.ts";
+import { organiserEn } from "../../organiser/organiser.i18n.ts";
+import { widgetEn } from "../../widget/widget.i18n.ts";
 import type { de } from "./de.ts";
-
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+import type { Same } from "./same.ts";
 
 /** English texts: the same keys as de.ts, enforced by the type. */
 export const en: Same<typeof de> = {
@@ -182,4 +186,9 @@ export const en: Same<typeof de> = {
     server: "Please try again later.",
   },
   mode: { onsite: "On site", online: "Online", hybrid: "Hybrid" },
+  accounts: accountsEn,
+  eventForm: eventFormEn,
+  map: mapEn,
+  organiser: organiserEn,
+  widget: widgetEn,
 };
