@@ -50,3 +50,41 @@ export const coordinatorState = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.stateCode] })],
 );
+
+/**
+ * Server-side sessions: the cookie carries a random token, the table only its SHA-256 hash.
+ * Idle and absolute expiry are checked on every lookup (accounts/session-store.ts).
+ */
+export const session = pgTable(
+  "session",
+  {
+    tokenHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    userAgent: text(),
+  },
+  (t) => [index("session_user_idx").on(t.userId)],
+);
+
+export const accountTokenPurpose = pgEnum("account_token_purpose", ["verify_email", "reset_password", "change_email"]);
+
+/** Single-use links sent by mail (verification, password reset, e-mail change); stored hashed. */
+export const accountToken = pgTable(
+  "account_token",
+  {
+    tokenHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    purpose: accountTokenPurpose().notNull(),
+    /** The address to switch to (change_email only). */
+    newEmail: text(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("account_token_user_idx").on(t.userId, t.purpose)],
+);
