@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { queryRows } from "../db/client.ts";
 import { organisation } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
@@ -19,7 +19,11 @@ export async function listOrganisationsWithEvents(db: DbOrTx, editionId: number)
   return rows.map((r) => ({ ...r, events: Number(r.events) }));
 }
 
+/** A public organisation: requested ones (pending or declined) never appear publicly. */
 export async function findOrganisationBySlug(db: DbOrTx, slug: string): Promise<Organisation | undefined> {
-  const [row] = await db.select().from(organisation).where(eq(organisation.slug, slug));
+  const [row] = await db
+    .select()
+    .from(organisation)
+    .where(and(eq(organisation.slug, slug), eq(organisation.status, "active")));
   return row;
 }

@@ -1,4 +1,5 @@
-import { index, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { state } from "./taxonomy.ts";
 
 export const organisationKind = pgEnum("organisation_kind", [
@@ -9,6 +10,9 @@ export const organisationKind = pgEnum("organisation_kind", [
   "company",
   "other",
 ]);
+
+/** Requested organisations wait for a coordinator of their state or an editor; only active ones are public. */
+export const organisationStatus = pgEnum("organisation_status", ["pending", "active", "declined"]);
 
 export const organisation = pgTable(
   "organisation",
@@ -32,8 +36,16 @@ export const organisation = pgTable(
     contactName: text(),
     contactEmail: text(),
     contactPhone: text(),
+    status: organisationStatus().notNull().default("active"),
+    /** Who confirmed or declined the request, when, and the reviewer's note (kept as the audit trail). */
+    decidedBy: integer(),
+    decidedAt: timestamp({ withTimezone: true }),
+    decisionNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("organisation_state_idx").on(t.stateCode)],
+  (t) => [
+    index("organisation_state_idx").on(t.stateCode),
+    index("organisation_pending_idx").on(t.stateCode).where(sql`${t.status} = 'pending'`),
+  ],
 );

@@ -1,7 +1,22 @@
-import { date, index, integer, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { edition } from "./edition.ts";
 import { event } from "./event.ts";
 import { organisation } from "./organisation.ts";
+
+/** A fair during an edition (e.g. Hannover Messe) and the days it is open; presences must fall on these days. */
+export const tradeFair = pgTable(
+  "trade_fair",
+  {
+    id: serial().primaryKey(),
+    editionId: integer()
+      .notNull()
+      .references(() => edition.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    startsOn: date({ mode: "string" }).notNull(),
+    endsOn: date({ mode: "string" }).notNull(),
+  },
+  (t) => [uniqueIndex("trade_fair_edition_name_idx").on(t.editionId, t.name)],
+);
 
 /** An organisation's booth at a fair during the week (PRODUCT §3). */
 export const tradeFairPresence = pgTable(

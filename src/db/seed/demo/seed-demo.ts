@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { type DbOrTx, insertEventRecord } from "../../../events/event-record.ts";
 import type { Db } from "../../client.ts";
-import { edition, organisation, stateIntro, tradeFairPresence, venue } from "../../schema/index.ts";
+import { edition, organisation, stateIntro, tradeFair, tradeFairPresence, venue } from "../../schema/index.ts";
 import { states } from "../reference-data.ts";
 import { type EditionDraft, edition2017, edition2019 } from "./editions.ts";
 import { demoOrganisations, type OrgDraft } from "./organisations.ts";
@@ -134,6 +134,10 @@ async function seedEdition(
     if (p.booth) presences.push({ ...p.booth, editionId, organisationId: orgId(p.org.slug), eventId: id });
   }
   if (presences.length > 0) await tx.insert(tradeFairPresence).values(presences);
+  // The fair's opening days: the span its booths cover (organisers register new booths within it).
+  const fairDays = presences.flatMap((p) => p.days ?? []).sort();
+  const [firstDay, lastDay] = [fairDays[0], fairDays.at(-1)];
+  if (firstDay && lastDay) await tx.insert(tradeFair).values({ editionId, name: "Hannover Messe", startsOn: firstDay, endsOn: lastDay });
   await tx
     .update(edition)
     .set({ openingEventId: roles.opening ?? null, closingEventId: roles.closing ?? null })
