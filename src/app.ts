@@ -18,6 +18,7 @@ import { registerOrganisationPages } from "./organisations/organisation.pages.ts
 import { registerContentPages } from "./pages/content.pages.tsx";
 import { registerStatePages } from "./states/state.pages.tsx";
 import { registerTradeFairPages } from "./trade-fairs/trade-fair.pages.tsx";
+import { registerWidgetRoutes } from "./widget/widget.pages.tsx";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -78,5 +79,6 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerTradeFairPages(app);
   registerArchivePages(app);
   registerContentPages(app);
+  registerWidgetRoutes(app);
   return app;
 }

@@ -101,6 +101,9 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
                 <li>
                   <a href={ctx.href("/barrierefreiheit")}>{t("nav.accessibility")}</a>
                 </li>
+                <li>
+                  <a href={ctx.href("/embed")}>{t("widget.title")}</a>
+                </li>
               </ul>
             </nav>
             {ctx.demo && <p class="demo-note">{t("site.demoNote")}</p>}

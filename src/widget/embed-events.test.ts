@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test/app.ts";
+import { parseHtml } from "../../test/html.ts";
+import { EventList } from "../api/events.schemas.ts";
+import { formatSpan } from "../lib/format-date.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+const get = (url: string) => t.app.inject({ method: "GET", url });
+
+async function apiEvents(query: string) {
+  const res = await get(`/api/v1/events?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return EventList.parse(res.json());
+}
+
+describe("GET /embed/events", () => {
+  it("lists the first ten events of a state, as the API does, linking to our event pages in the whole window", async () => {
+    const res = await get("/embed/events?state=BW");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    const api = await apiEvents("state=BW&pageSize=10");
+    const doc = parseHtml(res.body);
+    expect(doc.documentElement.getAttribute("lang")).toBe("de");
+    const items = [...doc.querySelectorAll(".embed-item")];
+    expect(items).toHaveLength(10);
+    expect(items.map((li) => li.querySelector(".embed-item-title")?.textContent?.trim())).toEqual(api.data.map((e) => e.title));
+    const links = items.map((li) => li.querySelector(".embed-item-title a"));
+    expect(links.map((a) => a?.getAttribute("href"))).toEqual(api.data.map((e) => e.links.page));
+    for (const a of links) expect(a?.getAttribute("target")).toBe("_top");
+    expect(items.map((li) => li.querySelector("time")?.getAttribute("datetime"))).toEqual(
+      api.data.map((e) => new Date(e.startsAt).toISOString()),
+    );
+    // Dates in Berlin time, as on the event pages.
+    expect(items.map((li) => li.querySelector("time")?.textContent)).toEqual(
+      api.data.map((e) => formatSpan("de", new Date(e.startsAt), new Date(e.endsAt), e.allDay)),
+    );
+    const more = doc.querySelector(".embed-more a");
+    expect(more?.getAttribute("href")).toBe("http://localhost:3000/programm?state=BW");
+    expect(more?.getAttribute("target")).toBe("_top");
+    expect(more?.textContent).toContain(`Alle ${api.meta.total} Veranstaltungen`);
+    expect(doc.querySelectorAll("script")).toHaveLength(0);
+  });
+
+  it("shows format names and places in the reader's language and keeps lang=en in links", async () => {
+    const res = await get("/embed/events?state=BW&format=workshop&limit=3&lang=en");
+    expect(res.statusCode).toBe(200);
+    const doc = parseHtml(res.body);
+    expect(doc.documentElement.getAttribute("lang")).toBe("en");
+    const items = [...doc.querySelectorAll(".embed-item")];
+    const api = await apiEvents("state=BW&format=workshop&pageSize=3&lang=en");
+    expect(items).toHaveLength(api.data.length);
+    for (const li of items) {
+      expect(li.querySelector("a")?.getAttribute("href")).toMatch(/^http:\/\/localhost:3000\/veranstaltungen\/\d+-[a-z0-9-]+\?lang=en$/);
+      expect(li.textContent).toContain("Workshop");
+      expect(li.textContent).not.toContain("Uhr");
+    }
+    expect(doc.querySelector(".embed-more a")?.getAttribute("href")).toBe(
+      "http://localhost:3000/programm?state=BW&format=workshop&lang=en",
+    );
+  });
+
+  it("caps limit at 100", async () => {
+    const doc = parseHtml((await get("/embed/events?limit=500")).body);
+    expect(doc.querySelectorAll(".embed-item")).toHaveLength(100);
+  });
+
+  it("may be framed by any site and sets no cookie", async () => {
+    const res = await get("/embed/events?state=BW");
+    const csp = String(res.headers["content-security-policy"]);
+    expect(csp).toMatch(/(^|;)\s*frame-ancestors \*\s*(;|$)/);
+    expect(csp).not.toContain("frame-ancestors 'self'");
+    // The rest of the site's policy still applies: no inline script.
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(res.headers["x-frame-options"]).toBeUndefined();
+    expect(res.headers["set-cookie"]).toBeUndefined();
+  });
+
+  it("keeps refusing framing on the rest of the site", async () => {
+    const res = await get("/programm?state=BW");
+    expect(String(res.headers["content-security-policy"])).toContain("frame-ancestors 'self'");
+    expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+  });
+
+  it("answers unknown filter values with a readable message instead of a programme", async () => {
+    const res = await get("/embed/events?state=XX");
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(String(res.headers["content-security-policy"])).toContain("frame-ancestors *");
+    const doc = parseHtml(res.body);
+    expect(doc.querySelector(".embed-message[role=alert]")?.textContent).toBe("Unbekannter Wert für state: XX");
+    expect(doc.querySelectorAll(".embed-item")).toHaveLength(0);
+    expect(doc.querySelector(".embed-more a")?.textContent).toBe("Programm auf localhost:3000 ansehen");
+  });
+
+  it.each([
+    ["format=tanzkurs&lang=en", ["Unknown value for format: tanzkurs"]],
+    ["limit=zehn", ["Unbekannter Wert für limit: zehn"]],
+    ["limit=0", ["Unbekannter Wert für limit: 0"]],
+    ["lang=fr", ["Unbekannter Wert für lang: fr"]],
+    ["mode=zoom&day=2019-13-01", ["Unbekannter Wert für mode: zoom", "Unbekannter Wert für day: 2019-13-01"]],
+    ["edition=1999", ["Unbekannter Wert für edition: 1999"]],
+    ["org=gibt-es-nicht", ["Unbekannter Wert für org: gibt-es-nicht"]],
+    ["free=vielleicht", ["Unbekannter Wert für free: vielleicht"]],
+  ])("explains %s", async (query, messages) => {
+    const res = await get(`/embed/events?${query}`);
+    expect(res.statusCode).toBe(400);
+    const doc = parseHtml(res.body);
+    expect([...doc.querySelectorAll(".embed-message p")].map((p) => p.textContent)).toEqual(messages);
+  });
+
+  it.each([
+    ["bytes that are no UTF-8", "q=%00%ff"],
+    ["a 5000-character search", `q=${"x".repeat(5000)}`],
+    ["markup as a state", "state=<script>alert(1)</script>"],
+    ["repeated values", "state=BW&state=BY&state=BW"],
+    ["a huge limit", "limit=99999999999"],
+    ["two days", "day=2019-04-02&day=2019-04-03"],
+    ["a negative page", "page=-1"],
+  ])("never answers 5xx (%s)", async (_name, query) => {
+    const res = await get(`/embed/events?${query}`);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.body).not.toContain("<script>alert");
+  });
+
+  it("says so when nothing matches", async () => {
+    const res = await get("/embed/events?q=Quantenkochkurs+Zebrafinken+Xylophon");
+    expect(res.statusCode).toBe(200);
+    const doc = parseHtml(res.body);
+    expect(doc.querySelector(".embed-message")?.textContent).toBe("Keine Veranstaltungen gefunden.");
+  });
+});
