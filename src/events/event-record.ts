@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { event, eventSession, format, organisation, venue } from "../db/schema/index.ts";
 import { eventDateColumns, type SessionTimes } from "./event-dates.ts";
@@ -38,4 +38,39 @@ export async function searchExtraFor(db: DbOrTx, organisationId: number, venueId
   const [place] = venueId ? await db.select({ name: venue.name, city: venue.city }).from(venue).where(eq(venue.id, venueId)) : [];
   const [kind] = await db.select({ de: format.nameDe, en: format.nameEn }).from(format).where(eq(format.code, formatCode));
   return [org?.name, org?.shortName, place?.name, place?.city, kind?.de, kind?.en].filter(Boolean).join(" ");
+}
+
+export type EventRecordChanges = Partial<Omit<NewEventRecord, "organisationId" | "editionId">>;
+
+/**
+ * Updates an event, replaces its sessions and refills the denormalised columns — the update twin of
+ * insertEventRecord. With `expectedVersion`, only a row still at that version is changed (optimistic
+ * concurrency); the version is raised by one. Returns false when no row matched.
+ */
+export async function updateEventRecord(
+  db: DbOrTx,
+  id: number,
+  values: EventRecordChanges,
+  sessions: NewSession[],
+  expectedVersion?: number,
+): Promise<boolean> {
+  const [current] = await db
+    .select({ organisationId: event.organisationId, venueId: event.venueId, formatCode: event.formatCode })
+    .from(event)
+    .where(eq(event.id, id));
+  if (!current) return false;
+  const venueId = values.venueId === undefined ? current.venueId : values.venueId;
+  const searchExtra = await searchExtraFor(db, current.organisationId, venueId, values.formatCode ?? current.formatCode);
+  const where = expectedVersion === undefined ? eq(event.id, id) : and(eq(event.id, id), eq(event.version, expectedVersion));
+  const updated = await db
+    .update(event)
+    .set({ ...values, ...eventDateColumns(sessions), searchExtra, version: sql`${event.version} + 1`, updatedAt: new Date() })
+    .where(where)
+    .returning({ id: event.id });
+  if (updated.length === 0) return false;
+  await db.delete(eventSession).where(eq(eventSession.eventId, id));
+  await db
+    .insert(eventSession)
+    .values(sessions.map((s) => ({ eventId: id, startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay ?? false })));
+  return true;
 }

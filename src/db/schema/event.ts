@@ -33,6 +33,8 @@ export type Accessibility = {
 };
 export type CoOrganiser = { organisationId?: number; name: string };
 export type EventLink = { label: string; url: string };
+/** A plausibility finding stored on submit (PRODUCT §6); errors block submitting, warnings do not. */
+export type EventCheck = { code: string; severity: "error" | "warning"; params?: Record<string, string> };
 
 export const event = pgTable(
   "event",
@@ -93,6 +95,8 @@ export const event = pgTable(
     days: date({ mode: "string" }).array().notNull().default([]),
     /** Organisation name, venue name and city: searchable text kept in step by the write path. */
     searchExtra: text().notNull().default(""),
+    /** Plausibility findings of the last submit, for the organiser and the reviewers. */
+    checks: jsonb().$type<EventCheck[]>().notNull().default([]),
     /** Optimistic concurrency check. */
     version: integer().notNull().default(1),
     /** iCalendar SEQUENCE, raised on every published change. */

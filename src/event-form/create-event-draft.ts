@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import { organisation } from "../db/schema/index.ts";
+import { insertEventRecord } from "../events/event-record.ts";
+import { coordinatesState, isMemberOf, type VerbCtx } from "../lib/actor.ts";
+import { notFound } from "../lib/errors.ts";
+import { editionForNewEvents } from "./edition-for-new-events.ts";
+import { requireActor } from "./event-access.ts";
+import { diffSnapshots, eventSnapshot, recordHistory } from "./event-history.ts";
+import { eventColumns, parseEventInput, slugify } from "./event-values.ts";
+
+/** Creates a draft event for one of the actor's organisations in the edition open for new events. */
+export async function createEventDraft({ ctx, input }: { ctx: VerbCtx; input: { organisationId: number; event: unknown } }) {
+  const actor = requireActor(ctx.actor);
+  const [org] = await ctx.db
+    .select({ id: organisation.id, stateCode: organisation.stateCode })
+    .from(organisation)
+    .where(eq(organisation.id, input.organisationId));
+  if (!org || !(isMemberOf(actor, org.id) || coordinatesState(actor, org.stateCode))) throw notFound("Organisation not found");
+  const data = parseEventInput(input.event);
+  return ctx.db.transaction(async (tx) => {
+    const edition = await editionForNewEvents(tx);
+    const { values, sessions } = await eventColumns(tx, org.id, data);
+    const id = await insertEventRecord(
+      tx,
+      { ...values, editionId: edition.id, organisationId: org.id, slug: slugify(data.titleDe), status: "draft" },
+      sessions,
+    );
+    await recordHistory(tx, id, actor, "create", diffSnapshots({}, await eventSnapshot(tx, id)));
+    return { id, version: 1 };
+  });
+}

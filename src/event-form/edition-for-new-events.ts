@@ -1,0 +1,21 @@
+import { desc, ne } from "drizzle-orm";
+import { edition } from "../db/schema/index.ts";
+import type { DbOrTx } from "../events/event-record.ts";
+import { conflict } from "../lib/errors.ts";
+
+export type EditionRow = typeof edition.$inferSelect;
+
+/** The edition new events go into: the newest one open for submissions, else the newest not yet archived. */
+export async function editionForNewEvents(db: DbOrTx): Promise<EditionRow> {
+  const editions = await db.select().from(edition).where(ne(edition.status, "archived")).orderBy(desc(edition.year));
+  const chosen = editions.find((e) => e.status === "open") ?? editions[0];
+  if (!chosen) throw conflict("No edition accepts events at the moment");
+  return chosen;
+}
+
+/** Whether the edition's submission window is open at `now` (a missing bound does not restrict). */
+export function submissionWindowOpen(e: Pick<EditionRow, "submissionOpensAt" | "submissionClosesAt">, now = new Date()): boolean {
+  if (e.submissionOpensAt && now < e.submissionOpensAt) return false;
+  if (e.submissionClosesAt && now > e.submissionClosesAt) return false;
+  return true;
+}

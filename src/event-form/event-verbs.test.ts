@@ -1,0 +1,298 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "../../test/database.ts";
+import type { Database } from "../db/client.ts";
+import { queryRows } from "../db/client.ts";
+import { edition, event, eventHistory, eventSession } from "../db/schema/index.ts";
+import { berlinTime } from "../events/event-dates.ts";
+import { getPublicEvent } from "../events/get-public-event.ts";
+import type { Actor } from "../lib/actor.ts";
+import { AppError } from "../lib/errors.ts";
+import { cancelEvent } from "./cancel-event.ts";
+import { createEventDraft } from "./create-event-draft.ts";
+import { duplicateEvent } from "./duplicate-event.ts";
+import { makeActor, openEdition, orgIn, sampleEvent } from "./event-form.fixtures.ts";
+import { getManagedEvent } from "./get-managed-event.ts";
+import { submitEvent } from "./submit-event.ts";
+import { updateEvent } from "./update-event.ts";
+
+let database: Database;
+let orgA: { id: number; stateCode: string };
+let orgB: { id: number; stateCode: string };
+let ownerA: Actor;
+let ownerB: Actor;
+let coordinatorBW: Actor;
+let coordinatorBY: Actor;
+let editor: Actor;
+
+const ctx = (actor: Actor | null) => ({ db: database.db, actor });
+/** The AppError code a promise rejects with. */
+const codeOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  return "resolved";
+};
+const draftOfA = async (overrides = {}) =>
+  createEventDraft({ ctx: ctx(ownerA), input: { organisationId: orgA.id, event: sampleEvent(overrides) } });
+const rowOf = async (id: number) => (await database.db.select().from(event).where(eq(event.id, id)))[0];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await openEdition(database.db);
+  orgA = await orgIn(database.db, "BW");
+  orgB = await orgIn(database.db, "BY");
+  ownerA = await makeActor(database.db, "organiser", { organisationIds: [orgA.id] });
+  ownerB = await makeActor(database.db, "organiser", { organisationIds: [orgB.id] });
+  coordinatorBW = await makeActor(database.db, "coordinator", { stateCodes: ["BW"] });
+  coordinatorBY = await makeActor(database.db, "coordinator", { stateCodes: ["BY"] });
+  editor = await makeActor(database.db, "editor");
+});
+afterAll(() => database.close());
+
+describe("createEventDraft", () => {
+  it("creates a draft with two dates in the open edition, fills derived columns and writes history", async () => {
+    const { id } = await draftOfA();
+    const row = await rowOf(id);
+    expect(row?.status).toBe("draft");
+    expect(row?.stateCode).toBe("BW");
+    expect(row?.startsAt).toEqual(berlinTime("2027-04-07", "09:00"));
+    expect(row?.endsAt).toEqual(berlinTime("2027-04-10"));
+    expect(row?.days).toEqual(["2027-04-07", "2027-04-09"]);
+    expect(row?.searchExtra).toContain("Stuttgart");
+    const [ed] = await database.db
+      .select()
+      .from(edition)
+      .where(eq(edition.id, row?.editionId ?? 0));
+    expect(ed?.year).toBe(2027);
+    const sessions = await database.db.select().from(eventSession).where(eq(eventSession.eventId, id));
+    expect(sessions).toHaveLength(2);
+    const history = await database.db.select().from(eventHistory).where(eq(eventHistory.eventId, id));
+    expect(history).toHaveLength(1);
+    expect(history[0]?.userId).toBe(ownerA.userId);
+    expect(history[0]?.action).toBe("create");
+    expect(history[0]?.changes.find((c) => c.field === "titleDe")).toEqual({
+      field: "titleDe",
+      old: null,
+      new: "Wasserstoff im Mittelstand",
+    });
+  });
+
+  it("refuses anonymous actors and other organisations' members (404, not 403)", async () => {
+    expect(await codeOf(createEventDraft({ ctx: ctx(null), input: { organisationId: orgA.id, event: sampleEvent() } }))).toBe(
+      "unauthenticated",
+    );
+    expect(await codeOf(createEventDraft({ ctx: ctx(ownerB), input: { organisationId: orgA.id, event: sampleEvent() } }))).toBe(
+      "not_found",
+    );
+    expect(await codeOf(createEventDraft({ ctx: ctx(coordinatorBY), input: { organisationId: orgA.id, event: sampleEvent() } }))).toBe(
+      "not_found",
+    );
+  });
+
+  it("names every invalid field", async () => {
+    const error = await createEventDraft({
+      ctx: ctx(ownerA),
+      input: {
+        organisationId: orgA.id,
+        event: sampleEvent({
+          titleDe: " ",
+          onlineUrl: "javascript:alert(1)",
+          imageUrl: "/uploads/0123456789abcdef0123456789abcdef.webp",
+          sessions: [{ startDate: "2027-02-30", startTime: "09:00", endTime: "10:00" }],
+        }),
+      },
+    }).catch((e: AppError) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fields).toMatchObject({
+      titleDe: "required",
+      onlineUrl: "url",
+      imageAlt: "altRequired",
+      imageCredit: "creditRequired",
+      "sessions.0.startDate": "date",
+    });
+  });
+
+  it("rejects an end before the start", async () => {
+    const error = await draftOfA({ sessions: [{ startDate: "2027-04-07", startTime: "14:00", endTime: "09:00" }] }).catch(
+      (e: AppError) => e,
+    );
+    expect((error as AppError).fields).toEqual({ "sessions.0.endTime": "endBeforeStart" });
+  });
+
+  it("rejects unknown taxonomy codes", async () => {
+    const error = await draftOfA({ formatCode: "rave", topics: ["nope"] }).catch((e: AppError) => e);
+    expect((error as AppError).fields).toMatchObject({ formatCode: "choice", topics: "choice" });
+  });
+});
+
+describe("reading and changing other organisations' events", () => {
+  it("answers 404 to organisers of other organisations and coordinators of other states, for read and update", async () => {
+    const { id } = await draftOfA();
+    for (const actor of [ownerB, coordinatorBY]) {
+      expect(await codeOf(getManagedEvent({ ctx: ctx(actor), input: { id } }))).toBe("not_found");
+      expect(await codeOf(updateEvent({ ctx: ctx(actor), input: { id, version: 1, event: sampleEvent({ titleDe: "Übernommen" }) } }))).toBe(
+        "not_found",
+      );
+      expect(await codeOf(submitEvent({ ctx: ctx(actor), input: { id, version: 1 } }))).toBe("not_found");
+      expect(await codeOf(duplicateEvent({ ctx: ctx(actor), input: { id } }))).toBe("not_found");
+    }
+    expect(await codeOf(getManagedEvent({ ctx: ctx(ownerA), input: { id: 99_999_999 } }))).toBe("not_found");
+    expect((await rowOf(id))?.titleDe).toBe("Wasserstoff im Mittelstand");
+    expect((await getManagedEvent({ ctx: ctx(coordinatorBW), input: { id } })).event.id).toBe(id);
+    expect((await getManagedEvent({ ctx: ctx(editor), input: { id } })).event.id).toBe(id);
+  });
+});
+
+describe("updateEvent", () => {
+  it("saves changes, refills derived columns and records old → new", async () => {
+    const { id } = await draftOfA();
+    const result = await updateEvent({
+      ctx: ctx(ownerA),
+      input: {
+        id,
+        version: 1,
+        event: sampleEvent({
+          titleDe: "Wasserstoff für KMU",
+          sessions: [{ startDate: "2027-04-12", startTime: "10:00", endTime: "12:00" }],
+        }),
+      },
+    });
+    expect(result.version).toBe(2);
+    const row = await rowOf(id);
+    expect(row?.titleDe).toBe("Wasserstoff für KMU");
+    expect(row?.slug).toBe("wasserstoff-fuer-kmu");
+    expect(row?.days).toEqual(["2027-04-12"]);
+    expect(row?.version).toBe(2);
+    const [update] = await database.db
+      .select()
+      .from(eventHistory)
+      .where(and(eq(eventHistory.eventId, id), eq(eventHistory.action, "update")));
+    expect(update?.changes.map((c) => c.field).sort()).toEqual(["sessions", "slug", "titleDe"]);
+    expect(update?.changes.find((c) => c.field === "titleDe")).toMatchObject({
+      old: "Wasserstoff im Mittelstand",
+      new: "Wasserstoff für KMU",
+    });
+  });
+
+  it("answers 409 to a stale version and overwrites nothing", async () => {
+    const { id } = await draftOfA();
+    await updateEvent({ ctx: ctx(ownerA), input: { id, version: 1, event: sampleEvent({ titleDe: "Erste Änderung" }) } });
+    const stale = updateEvent({
+      ctx: ctx(coordinatorBW),
+      input: { id, version: 1, event: sampleEvent({ titleDe: "Veraltete Änderung" }) },
+    });
+    await expect(stale).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("Nothing was overwritten") });
+    expect((await rowOf(id))?.titleDe).toBe("Erste Änderung");
+  });
+
+  it("keeps a submitted event submitted and sends a published one back to review", async () => {
+    const { id } = await draftOfA();
+    await submitEvent({ ctx: ctx(ownerA), input: { id, version: 1 } });
+    const edited = await updateEvent({ ctx: ctx(ownerA), input: { id, version: 2, event: sampleEvent({ titleDe: "Nachgebessert" }) } });
+    expect(edited.status).toBe("submitted");
+    await database.db.update(event).set({ status: "published", publishedAt: new Date() }).where(eq(event.id, id));
+    const again = await updateEvent({
+      ctx: ctx(ownerA),
+      input: { id, version: 3, event: sampleEvent({ titleDe: "Nach Veröffentlichung" }) },
+    });
+    expect(again.status).toBe("submitted");
+    expect((await rowOf(id))?.status).toBe("submitted");
+  });
+});
+
+describe("submitEvent", () => {
+  it("submits a draft, storing its plausibility checks", async () => {
+    const { id } = await draftOfA({ titleDe: "Brennstoffzellen-Sprechstunde", mode: "hybrid", onlineUrl: "" });
+    const result = await submitEvent({ ctx: ctx(ownerA), input: { id, version: 1 } });
+    expect(result).toMatchObject({ status: "submitted", blocked: false });
+    const row = await rowOf(id);
+    expect(row?.status).toBe("submitted");
+    expect(row?.checks).toEqual([{ code: "onlineWithoutUrl", severity: "warning" }]);
+    const [history] = await database.db
+      .select()
+      .from(eventHistory)
+      .where(and(eq(eventHistory.eventId, id), eq(eventHistory.action, "submit")));
+    expect(history?.changes[0]).toEqual({ field: "status", old: "draft", new: "submitted" });
+  });
+
+  it("is refused once the edition's submission window has closed", async () => {
+    const { id } = await draftOfA();
+    const row = await rowOf(id);
+    await database.db
+      .update(edition)
+      .set({ submissionClosesAt: new Date(Date.now() - 1000) })
+      .where(eq(edition.id, row?.editionId ?? 0));
+    try {
+      await expect(submitEvent({ ctx: ctx(ownerA), input: { id, version: 1 } })).rejects.toMatchObject({
+        code: "conflict",
+        message: expect.stringContaining("closed"),
+      });
+      expect((await rowOf(id))?.status).toBe("draft");
+    } finally {
+      await database.db
+        .update(edition)
+        .set({ submissionClosesAt: new Date(Date.now() + 86_400_000) })
+        .where(eq(edition.id, row?.editionId ?? 0));
+    }
+  });
+});
+
+describe("cancelEvent", () => {
+  it("marks a published event cancelled; it stays public", async () => {
+    const { id } = await draftOfA();
+    await database.db.update(event).set({ status: "published", publishedAt: new Date() }).where(eq(event.id, id));
+    await cancelEvent({ ctx: ctx(ownerA), input: { id } });
+    const row = await rowOf(id);
+    expect(row?.status).toBe("cancelled");
+    expect(row?.sequence).toBe(1);
+    expect((await getPublicEvent(database.db, id))?.event.status).toBe("cancelled");
+  });
+
+  it("refuses drafts (a cancelled event is public) and foreign events", async () => {
+    const { id } = await draftOfA();
+    expect(await codeOf(cancelEvent({ ctx: ctx(ownerA), input: { id } }))).toBe("conflict");
+    expect(await codeOf(cancelEvent({ ctx: ctx(ownerB), input: { id } }))).toBe("not_found");
+    expect(await getPublicEvent(database.db, id)).toBeUndefined();
+  });
+});
+
+describe("duplicateEvent", () => {
+  it("copies an earlier edition's event as a draft, dates shifted by the editions' start difference", async () => {
+    const [source] = await queryRows<{ id: number; organisation_id: number }>(
+      database.db,
+      sql`select e.id, e.organisation_id from event e join edition ed on ed.id = e.edition_id
+          where ed.year = 2019 and e.status = 'published' and (select count(*) from event_session s where s.event_id = e.id) > 1 order by e.id limit 1`,
+    );
+    if (!source) throw new Error("demo data lacks a multi-date event");
+    const member = await makeActor(database.db, "organiser", { organisationIds: [source.organisation_id] });
+    const { id, shiftDays } = await duplicateEvent({ ctx: ctx(member), input: { id: source.id } });
+    // 2019-04-02 (Tue) → 2027-04-06 (Tue)
+    expect(shiftDays).toBe(Math.round((Date.parse("2027-04-06") - Date.parse("2019-04-02")) / 86_400_000));
+    const copy = await rowOf(id);
+    const original = await rowOf(source.id);
+    expect(copy).toMatchObject({ status: "draft", titleDe: original?.titleDe, organisationId: source.organisation_id, version: 1 });
+    const sessionsOf = (eventId: number) =>
+      database.db.select().from(eventSession).where(eq(eventSession.eventId, eventId)).orderBy(asc(eventSession.startsAt));
+    const [before, after] = [await sessionsOf(source.id), await sessionsOf(id)];
+    expect(after).toHaveLength(before.length);
+    const berlin = (d: Date) => d.toLocaleString("sv-SE", { timeZone: "Europe/Berlin" });
+    after.forEach((s, i) => {
+      const old = before[i];
+      if (!old) throw new Error("missing session");
+      expect(berlin(s.startsAt).slice(11)).toBe(berlin(old.startsAt).slice(11));
+      const days = Math.round((Date.parse(berlin(s.startsAt).slice(0, 10)) - Date.parse(berlin(old.startsAt).slice(0, 10))) / 86_400_000);
+      expect(days).toBe(shiftDays);
+    });
+    const [history] = await database.db.select().from(eventHistory).where(eq(eventHistory.eventId, id));
+    expect(history?.action).toBe("duplicate");
+  });
+
+  it("refuses to copy an event of the current edition", async () => {
+    const { id } = await draftOfA();
+    expect(await codeOf(duplicateEvent({ ctx: ctx(ownerA), input: { id } }))).toBe("conflict");
+  });
+});

@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import { edition, event } from "../db/schema/index.ts";
+import type { VerbCtx } from "../lib/actor.ts";
+import { conflict } from "../lib/errors.ts";
+import { submissionWindowOpen } from "./edition-for-new-events.ts";
+import { loadManagedEvent, requireActor } from "./event-access.ts";
+import { recordHistory } from "./event-history.ts";
+import { hasBlockingCheck, runPlausibilityChecks } from "./plausibility-checks.ts";
+
+/**
+ * Submits an event for review after the plausibility checks: warnings are stored and shown but do not
+ * block; an error keeps the event as it is. Refused outside the edition's submission window.
+ */
+export async function submitEvent({ ctx, input }: { ctx: VerbCtx; input: { id: number; version: number } }) {
+  const actor = requireActor(ctx.actor);
+  await loadManagedEvent(ctx.db, actor, input.id);
+  return ctx.db.transaction(async (tx) => {
+    const current = await loadManagedEvent(tx, actor, input.id, true);
+    if (current.version !== input.version) throw conflict("Someone else saved this event in the meantime. Reload it and submit again.");
+    if (!["draft", "changes_requested", "submitted"].includes(current.status))
+      throw conflict(`A ${current.status} event cannot be submitted.`);
+    const [ed] = await tx.select().from(edition).where(eq(edition.id, current.editionId));
+    if (!ed || !submissionWindowOpen(ed)) throw conflict("The submission window of this edition is closed.");
+    const checks = await runPlausibilityChecks(tx, input.id);
+    const blocked = hasBlockingCheck(checks);
+    const status = blocked ? current.status : "submitted";
+    const [row] = await tx
+      .update(event)
+      .set({ checks, status, version: current.version + 1, updatedAt: new Date() })
+      .where(eq(event.id, input.id))
+      .returning({ version: event.version });
+    const changes = [
+      ...(status !== current.status ? [{ field: "status", old: current.status, new: status }] : []),
+      { field: "checks", old: current.checks, new: checks },
+    ];
+    await recordHistory(tx, input.id, actor, blocked ? "submit_refused" : "submit", changes);
+    return { id: input.id, status, blocked, checks, version: row?.version ?? current.version + 1 };
+  });
+}
