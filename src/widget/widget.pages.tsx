@@ -14,7 +14,9 @@ import { scriptSize, widgetScript } from "./widget-script.ts";
 export function registerWidgetRoutes(app: FastifyInstance): void {
   const db = () => app.database.db;
 
-  app.get("/widget.js", { config: { publicCache: true }, onSend: dropCookies }, async (request, reply) => {
+  // Not in the public response cache: that one asks browsers to revalidate every time (right for
+  // data), while a portal page should get the script from the browser's cache for an hour.
+  app.get("/widget.js", { onSend: dropCookies }, async (request, reply) => {
     const script = widgetScript((await loadTaxonomies(db())).formats);
     reply
       .type("text/javascript; charset=utf-8")
@@ -30,7 +32,6 @@ export function registerWidgetRoutes(app: FastifyInstance): void {
     allowFramingByAnySite(reply);
     const ctx = pageCtxOf(request);
     const data = await loadEmbedEvents(db(), ctx.query);
-    reply.header("cache-control", "public, max-age=300");
     return sendPage(reply, <EmbedEventsPage ctx={ctx} data={data} />, data.problems.length > 0 ? 400 : 200);
   });
 
