@@ -3,6 +3,7 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerApi } from "./api/api.ts";
+import { registerAccountPages, registerAccounts } from "./accounts/accounts.plugin.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import "./lib/actor.ts";
@@ -66,6 +67,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   });
   await app.register(formbody);
   await app.register(fastifyStatic, { root: publicDir, prefix: "/static/", maxAge: "1d", immutable: false });
+  await registerAccounts(app); // sessions → request.actor, CSRF check, rate-limit plugin: before every feature
 
   registerErrorHandlers(app);
   registerHealthRoutes(app);
@@ -80,5 +82,6 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerArchivePages(app);
   registerContentPages(app);
   registerWidgetRoutes(app);
+  registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { sendMessagePage } from "../accounts/views/MessagePage.tsx";
 import { Layout } from "../views/Layout.tsx";
 import { sendPage } from "../views/render.ts";
 import { AppError, httpStatusOf } from "./errors.ts";
@@ -23,6 +24,12 @@ function errorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 5
   );
 }
 
+/** Anonymous visitors of a page that needs a login go there and come back afterwards (GET only). */
+function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
+  const ctx = pageCtxOf(request);
+  return reply.redirect(ctx.href("/anmelden", { next: request.method === "GET" ? request.url : undefined }), 303);
+}
+
 /** Maps typed errors to HTTP in one place; 404s and crashes get pages in the site's design. */
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
@@ -31,11 +38,13 @@ export function registerErrorHandlers(app: FastifyInstance): void {
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
+      if (error.code === "unauthenticated" && !wantsJson(request)) return redirectToLogin(request, reply);
       const status = httpStatusOf[error.code];
       if (!wantsJson(request) && status === 404) return errorPage(request, reply, 404);
       return reply.status(status).send({ error: { code: error.code, message: error.message, fields: error.fields } });
     }
     const status = typeof (error as { statusCode?: unknown }).statusCode === "number" ? (error as { statusCode: number }).statusCode : 500;
+    if (status === 429 && !wantsJson(request)) return sendMessagePage(request, reply, 429, "rateLimited");
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: "bad_request", message: (error as Error).message, fields: {} } });
     }

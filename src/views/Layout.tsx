@@ -93,6 +93,9 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
             <nav aria-label={t("site.footerNav")}>
               <ul>
                 <li>
+                  <a href={ctx.href("/mein-bereich")}>{t("accounts.forOrganisers")}</a>
+                </li>
+                <li>
                   <a href={ctx.href("/impressum")}>{t("nav.imprint")}</a>
                 </li>
                 <li>

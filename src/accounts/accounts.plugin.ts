@@ -1,0 +1,28 @@
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance } from "fastify";
+import { registerCsrf } from "./csrf.ts";
+import { registerLoginPages, registerMyAreaFallback } from "./login.pages.tsx";
+import { registerSessions } from "./sessions.ts";
+import { registerSettingsPages } from "./settings.pages.tsx";
+
+/**
+ * Sessions (onRequest → request.actor), rate limiting (per route only) and the CSRF check
+ * (preHandler). Register before any feature so their routes get the hooks.
+ */
+export async function registerAccounts(app: FastifyInstance): Promise<void> {
+  await registerSessions(app);
+  await app.register(rateLimit, {
+    global: false,
+    // Thrown into the error handler, which answers 429 with a page (JSON under /api/).
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many requests, retry in ${context.after}`), { statusCode: 429 }),
+  });
+  registerCsrf(app);
+}
+
+/** The account pages; call after the other features so /mein-bereich falls back only when unclaimed. */
+export function registerAccountPages(app: FastifyInstance): void {
+  registerLoginPages(app);
+  registerSettingsPages(app);
+  registerMyAreaFallback(app);
+}

@@ -1,0 +1,124 @@
+import type { ComponentChildren } from "preact";
+import type { PageCtx } from "../../lib/page-context.ts";
+import { CsrfField } from "../../views/CsrfField.tsx";
+import type { accountsDe } from "../accounts.i18n.ts";
+
+export type ErrorKey = keyof typeof accountsDe.error;
+export type FieldErrors = Partial<Record<string, ErrorKey>>;
+
+/** The list of problems at the top of a refused form, each linking to its field. */
+export function ErrorSummary({ ctx, errors, labels }: { ctx: PageCtx; errors: FieldErrors; labels: Record<string, string> }) {
+  const entries = Object.entries(errors).filter((entry): entry is [string, ErrorKey] => entry[1] !== undefined);
+  if (entries.length === 0) return null;
+  return (
+    <div class="notice notice-error error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{ctx.t("accounts.error.summary")}</h2>
+      <ul>
+        {entries.map(([field, key]) => (
+          <li key={field}>
+            <a href={`#field-${field}`}>
+              {labels[field] ? `${labels[field]}: ` : ""}
+              {ctx.t(`accounts.error.${key}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  ctx: PageCtx;
+  name: string;
+  label: string;
+  type?: "text" | "email" | "password";
+  value?: string;
+  error?: ErrorKey | undefined;
+  hint?: string;
+  autocomplete?: string;
+  maxLength?: number;
+};
+
+/** A labelled input with its hint and error message tied to it for screen readers. */
+export function Field({ ctx, name, label, type = "text", value, error, hint, autocomplete, maxLength }: FieldProps) {
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name,
+    autocomplete,
+    maxLength,
+    required: true,
+    "aria-invalid": error ? ("true" as const) : undefined,
+    "aria-describedby": describedBy,
+  };
+  return (
+    <div class={error ? "form-field form-field-error" : "form-field"}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="form-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="form-error" id={`${id}-error`}>
+          {ctx.t(`accounts.error.${error}`)}
+        </p>
+      )}
+      {type === "password" ? (
+        <input type="password" {...common} />
+      ) : type === "email" ? (
+        <input type="email" {...common} value={value} />
+      ) : (
+        <input type="text" {...common} value={value} />
+      )}
+    </div>
+  );
+}
+
+/** A POST form with its CSRF field. */
+export function PostForm({ action, csrf, children, label }: { action: string; csrf: string; children: ComponentChildren; label?: string }) {
+  return (
+    <form method="post" action={action} class="account-form" aria-label={label} noValidate>
+      <CsrfField token={csrf} />
+      {children}
+    </form>
+  );
+}
+
+/** The language choice of an account (mails come in this language). */
+export function LanguageField({ ctx, value }: { ctx: PageCtx; value: string }) {
+  return (
+    <fieldset class="form-field">
+      <legend>{ctx.t("accounts.field.language")}</legend>
+      {(["de", "en"] as const).map((lang) => (
+        <label key={lang} class="choice">
+          <input type="radio" name="language" value={lang} checked={value === lang} />{" "}
+          {ctx.t(lang === "de" ? "accounts.field.languageDe" : "accounts.field.languageEn")}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A one-line notice after a redirect (`?notice=…`), for the known keys only. */
+export function Notice({ ctx, notice }: { ctx: PageCtx; notice: string | null }) {
+  const known = [
+    "loggedOut",
+    "verified",
+    "passwordReset",
+    "deleted",
+    "resent",
+    "saved",
+    "passwordChanged",
+    "emailChangeSent",
+    "emailChanged",
+  ] as const;
+  const key = known.find((k) => k === notice);
+  if (!key) return null;
+  return (
+    <p class="notice" role="status">
+      {ctx.t(`accounts.notice.${key}`)}
+    </p>
+  );
+}
