@@ -1,0 +1,45 @@
+import { eq, sql } from "drizzle-orm";
+import { organisation } from "../db/schema/index.ts";
+import type { DbOrTx } from "../events/event-record.ts";
+import type { VerbCtx } from "../lib/actor.ts";
+import { loadOwnOrganisation } from "./organisation-access.ts";
+import { checkOrganisationReferences } from "./organisation-fields.ts";
+import { OrganisationInput, parseInput } from "./organiser.schemas.ts";
+
+/**
+ * A member edits the organisation's profile. A new name or short name is written into the
+ * searchable text of all the organisation's events, so the programme search finds them by it.
+ */
+export async function updateOrganisationProfile({
+  ctx,
+  input,
+}: {
+  ctx: VerbCtx;
+  input: { organisationId: number; values: unknown };
+}): Promise<{ renamed: boolean }> {
+  const { org } = await loadOwnOrganisation(ctx.db, ctx.actor, input.organisationId);
+  const values = parseInput(OrganisationInput, input.values);
+  await checkOrganisationReferences(ctx.db, values);
+  const renamed = values.name !== org.name || values.shortName !== org.shortName;
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(organisation)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(organisation.id, org.id));
+    if (renamed) await refreshEventSearchText(tx, org.id);
+  });
+  return { renamed };
+}
+
+/** Recomputes events' search_extra exactly as insertEventRecord's searchExtraFor does (empty parts left out). */
+export async function refreshEventSearchText(db: DbOrTx, organisationId: number): Promise<void> {
+  await db.execute(sql`
+    update event e set search_extra = (
+      select concat_ws(' ', nullif(o.name, ''), nullif(o.short_name, ''), nullif(v.name, ''), nullif(v.city, ''),
+                       nullif(f.name_de, ''), nullif(f.name_en, ''))
+      from organisation o
+      left join venue v on v.id = e.venue_id
+      left join format f on f.code = e.format_code
+      where o.id = e.organisation_id)
+    where e.organisation_id = ${organisationId}`);
+}
