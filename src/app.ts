@@ -17,6 +17,7 @@ import { registerHealthRoutes } from "./health/health.api.ts";
 import { registerErrorHandlers } from "./lib/error-handler.tsx";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
+import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
 import { registerTradeFairPages } from "./trade-fairs/trade-fair.pages.tsx";
 import { registerWidgetRoutes } from "./widget/widget.pages.tsx";
@@ -75,6 +76,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerHomePage(app);
   registerProgrammePages(app);
   registerEventPages(app);
+  registerShareCardRoutes(app);
   registerFeedRoutes(app);
   registerOrganisationPages(app);
   registerStatePages(app);

@@ -7,6 +7,10 @@ export type PageMeta = {
   /** Site path (with query) of the canonical URL; defaults to the request path. */
   canonical?: string;
   image?: string;
+  /** Size and text alternative of `image`, for og:image:width/height/alt. */
+  imageWidth?: number;
+  imageHeight?: number;
+  imageAlt?: string;
   ogType?: "website" | "article";
   /** schema.org JSON-LD, rendered as a data block (not executed, so the CSP allows it). */
   jsonLd?: unknown;
@@ -44,9 +48,14 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
         <meta property="og:locale" content={ctx.lang === "de" ? "de_DE" : "en_GB"} />
         {meta.description && <meta property="og:description" content={meta.description} />}
         {meta.image && <meta property="og:image" content={meta.image} />}
+        {meta.image && meta.imageWidth && <meta property="og:image:width" content={String(meta.imageWidth)} />}
+        {meta.image && meta.imageHeight && <meta property="og:image:height" content={String(meta.imageHeight)} />}
+        {meta.image && meta.imageAlt && <meta property="og:image:alt" content={meta.imageAlt} />}
         <meta name="twitter:card" content={meta.image ? "summary_large_image" : "summary"} />
         <meta name="twitter:title" content={meta.title} />
         {meta.description && <meta name="twitter:description" content={meta.description} />}
+        {meta.image && <meta name="twitter:image" content={meta.image} />}
+        {meta.image && meta.imageAlt && <meta name="twitter:image:alt" content={meta.imageAlt} />}
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         {meta.jsonLd !== undefined && (

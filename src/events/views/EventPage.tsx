@@ -2,6 +2,7 @@ import { formatDay, formatSpan } from "../../lib/format-date.ts";
 import { pick, pickWithLang } from "../../lib/language.ts";
 import { renderMarkdown } from "../../lib/markdown.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
+import { shareImageMeta } from "../../share-cards/share-card-meta.ts";
 import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
 import { Layout } from "../../views/Layout.tsx";
 import { Localized } from "../../views/Localized.tsx";
@@ -33,7 +34,10 @@ export function EventPage({ ctx, e, taxonomies, jsonLd }: { ctx: PageCtx; e: Pub
     a11y.subtitles && t("event.subtitles"),
   ].filter(Boolean);
   return (
-    <Layout ctx={ctx} meta={{ title, description: summary, canonical: ctx.href(path), ogType: "article", jsonLd }}>
+    <Layout
+      ctx={ctx}
+      meta={{ title, description: summary, canonical: ctx.href(path), ogType: "article", jsonLd, ...shareImageMeta(ctx, e) }}
+    >
       <p class="breadcrumb">
         <a href={ctx.href("/programm", e.edition.status === "archived" ? { edition: String(e.edition.year) } : {})}>{t("event.back")}</a>
       </p>
