@@ -1,5 +1,6 @@
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerApi } from "./api/api.ts";
@@ -15,6 +16,8 @@ import { registerProgrammePages } from "./events/programme.pages.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { registerHealthRoutes } from "./health/health.api.ts";
 import { registerErrorHandlers } from "./lib/error-handler.tsx";
+import { registerMediaRoutes } from "./media/media.routes.ts";
+import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
 import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
@@ -67,10 +70,17 @@ export async function buildApp({ config, database }: { config: Config; database:
     reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   });
   await app.register(formbody);
+  // Multipart forms arrive like url-encoded ones: fields as strings, files as Buffers in request.body
+  // (so the CSRF field is checked the same way). Over 10 MB → 413.
+  await app.register(multipart, {
+    attachFieldsToBody: "keyValues",
+    limits: { fileSize: MAX_IMAGE_BYTES, files: 5, fields: 400, fieldSize: 100_000, parts: 420 },
+  });
   await app.register(fastifyStatic, { root: publicDir, prefix: "/static/", maxAge: "1d", immutable: false });
   await registerAccounts(app); // sessions → request.actor, CSRF check, rate-limit plugin: before every feature
 
   registerErrorHandlers(app);
+  await registerMediaRoutes(app);
   registerHealthRoutes(app);
   await registerApi(app);
   registerHomePage(app);

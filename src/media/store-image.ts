@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+
+/** Largest upload accepted (also the multipart file limit in app.ts). */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/** Largest decoded image: 40 megapixels. Refuses decompression bombs before they are decoded. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+/** Stored images are at most this wide (and this high). */
+export const MAX_IMAGE_EDGE = 1600;
+
+export type ImageRejection = "empty" | "size" | "type" | "pixels" | "broken";
+
+/** An upload that is not an acceptable image; `reason` is a stable code for messages. */
+export class ImageRejected extends Error {
+  constructor(readonly reason: ImageRejection) {
+    super(
+      {
+        empty: "The file is empty.",
+        size: "The file is larger than 10 MB.",
+        type: "Only JPEG, PNG and WebP images are accepted.",
+        pixels: "The image has more than 40 megapixels.",
+        broken: "The file could not be read as an image.",
+      }[reason],
+    );
+  }
+}
+
+export type StoredImage = { path: string; width: number; height: number };
+
+/**
+ * Checks an uploaded image by its content (not its name or declared type), re-encodes it as WebP at
+ * most 1600 px on its longer edge — which drops EXIF, GPS and every other metadata — and stores it
+ * under DATA_DIR/uploads with a random name. Returns the public path (/uploads/…) and the size.
+ */
+export async function storeImage(dataDir: string, input: Buffer): Promise<StoredImage> {
+  if (input.length === 0) throw new ImageRejected("empty");
+  if (input.length > MAX_IMAGE_BYTES) throw new ImageRejected("size");
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+  } catch (error) {
+    throw new ImageRejected(/pixel limit/i.test(String(error)) ? "pixels" : "type");
+  }
+  if (!meta.format || !["jpeg", "png", "webp"].includes(meta.format)) throw new ImageRejected("type");
+  if (!meta.width || !meta.height) throw new ImageRejected("broken");
+  if (meta.width * meta.height > MAX_IMAGE_PIXELS) throw new ImageRejected("pixels");
+  let output: { data: Buffer; info: sharp.OutputInfo };
+  try {
+    output = await sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" })
+      .rotate() // apply the EXIF orientation before the metadata goes
+      .resize({ width: MAX_IMAGE_EDGE, height: MAX_IMAGE_EDGE, fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 82 })
+      .toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    throw new ImageRejected(/pixel limit/i.test(String(error)) ? "pixels" : "broken");
+  }
+  const name = `${randomBytes(16).toString("hex")}.webp`;
+  const folder = uploadsDir(dataDir);
+  await fs.mkdir(folder, { recursive: true });
+  await fs.writeFile(path.join(folder, name), output.data, { flag: "wx" });
+  return { path: `/uploads/${name}`, width: output.info.width, height: output.info.height };
+}
+
+/** The folder uploaded files live in, served read-only at /uploads/. */
+export const uploadsDir = (dataDir: string) => path.join(dataDir, "uploads");
