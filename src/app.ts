@@ -18,6 +18,7 @@ import { registerHealthRoutes } from "./health/health.api.ts";
 import { registerErrorHandlers } from "./lib/error-handler.tsx";
 import { registerMediaRoutes } from "./media/media.routes.ts";
 import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
+import { registerMapPages } from "./map/map.pages.tsx";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
 import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
@@ -85,6 +86,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   await registerApi(app);
   registerHomePage(app);
   registerProgrammePages(app);
+  registerMapPages(app);
   registerEventPages(app);
   registerShareCardRoutes(app);
   registerFeedRoutes(app);

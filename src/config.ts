@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { isTileUrlTemplate } from "./map/tile-settings.ts";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -25,6 +26,12 @@ export const ConfigInput = z.object({
   SEED: z.enum(["demo", "none"], { error: "must be demo or none" }).optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(", ")}` }).default("info"),
   NODE_ENV: z.string().optional(),
+  PUBLIC_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  MAP_TILE_URL: z
+    .string()
+    .refine(isTileUrlTemplate, { error: "must be an http(s) URL template with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png" })
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(500).optional(),
 });
 
 export type Config = {
@@ -38,6 +45,11 @@ export type Config = {
   seed: "demo" | "none";
   logLevel: (typeof logLevels)[number];
   production: boolean;
+  /** In-process cache of public responses (ARCHITECTURE.md "Caching"); off only for tests and debugging. */
+  publicCache: boolean;
+  /** Tile server for the optional tile map on /programm/karte; unset: no tiles, no Leaflet. */
+  mapTileUrl: string | undefined;
+  mapTileAttribution: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -70,5 +82,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.SEED ?? (e.DATABASE_URL ? "none" : "demo"),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
+    publicCache: e.PUBLIC_CACHE === "on",
+    mapTileUrl: e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
   };
 }

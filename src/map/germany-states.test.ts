@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { states as referenceStates } from "../db/seed/reference-data.ts";
 import { citiesOf } from "../db/seed/demo/places.ts";
+import { states as referenceStates } from "../db/seed/reference-data.ts";
 import { type MapStateCode, mapStateCodes, stateShapes } from "./germany-states.ts";
 import { inFrame, type Point, project, projection } from "./projection.ts";
 

@@ -36,6 +36,7 @@ export function ProgrammePage({ ctx, programme, taxonomies, currentYear, view }:
         <a href={ctx.href("/programm/agenda", params)} aria-current={view === "agenda" ? "page" : undefined}>
           {t("programme.agendaView")}
         </a>
+        <a href={ctx.href("/programm/karte", params)}>{t("map.title")}</a>
       </nav>
       <p>
         <a class="skip-to-results" href="#results-heading">
