@@ -10,8 +10,6 @@
 // Theme with CSS custom properties on the element or any ancestor: --cw-font, --cw-font-size,
 // --cw-color, --cw-muted, --cw-accent, --cw-background, --cw-border, --cw-radius.
 (() => {
-  "use strict";
-
   // Our origin comes from this script's own URL, so the element works on any page.
   const script = document.currentScript ?? document.querySelector('script[src$="/widget.js"]');
   const ORIGIN = script?.src ? new URL(script.src).origin : location.origin;
@@ -32,7 +30,7 @@
       all: (count, host) => (count === 1 ? `Die 1 Veranstaltung auf ${host} ansehen` : `Alle ${count} Veranstaltungen auf ${host} ansehen`),
       programme: (host) => `Programm auf ${host} ansehen`,
       online: "Online",
-      hybrid: "hybrid",
+      hybrid: "Hybrid",
       cancelled: "Abgesagt",
       uhr: " Uhr",
     },
@@ -45,7 +43,7 @@
       all: (count, host) => (count === 1 ? `See the 1 event on ${host}` : `See all ${count} events on ${host}`),
       programme: (host) => `See the programme on ${host}`,
       online: "Online",
-      hybrid: "hybrid",
+      hybrid: "Hybrid",
       cancelled: "Cancelled",
       uhr: "",
     },
@@ -195,10 +193,16 @@ p { margin: 0; }
       this.#controller = controller;
       const texts = TEXTS[this.#lang];
       const filters = this.#filterParams();
-      const programmeUrl = `${ORIGIN}/programm${filters.size ? `?${filters}` : ""}`;
+      const query = filters.toString();
+      const programmeUrl = `${ORIGIN}/programm${query ? `?${query}` : ""}`;
 
       const own = this.#ownProblems();
-      if (own.length) return this.#showMessages(own.map(([name, value]) => texts.unknown(name, value)), programmeUrl);
+      if (own.length) {
+        return this.#showMessages(
+          own.map(([name, value]) => texts.unknown(name, value)),
+          programmeUrl,
+        );
+      }
 
       this.#render([el("p", { class: "cw-message", role: "status" }, texts.loading)]);
       this.setAttribute("aria-busy", "true");
@@ -239,7 +243,8 @@ p { margin: 0; }
     /** The widget's heading (unless heading-level="none") and what follows it. */
     #render(children) {
       const level = this.#headingLevel();
-      const heading = level && el(`h${level}`, { class: "cw-heading", part: "heading" }, this.getAttribute("heading-text") || TEXTS[this.#lang].heading);
+      const heading =
+        level && el(`h${level}`, { class: "cw-heading", part: "heading" }, this.getAttribute("heading-text") || TEXTS[this.#lang].heading);
       this.#root.replaceChildren(el("div", { part: "container", lang: this.#lang }, heading, ...children));
     }
 
@@ -265,8 +270,7 @@ p { margin: 0; }
       const items = events.map((event) => {
         const page = `${ORIGIN}/veranstaltungen/${event.id}-${event.slug}${lang === "en" ? "?lang=en" : ""}`;
         const start = new Date(event.startsAt);
-        const place =
-          event.mode === "online" ? texts.online : [event.venue?.name, event.venue?.city].filter(Boolean).join(", ");
+        const place = event.mode === "online" ? texts.online : [event.venue?.name, event.venue?.city].filter(Boolean).join(", ");
         const format = FORMAT_NAMES[event.format]?.[lang] ?? event.format;
         const where = [place, event.mode === "hybrid" ? texts.hybrid : "", format].filter(Boolean).join(" · ");
         return el(

@@ -88,11 +88,11 @@ function ChoiceForm({ ctx, taxonomies, choice }: { ctx: PageCtx; taxonomies: Tax
   );
 }
 
-function DocTable({ caption, head, rows }: { caption: string; head: [string, string]; rows: [string, string][] }) {
+/** A two-column reference table, named by the heading above it. */
+function DocTable({ labelledBy, head, rows }: { labelledBy: string; head: [string, string]; rows: [string, string][] }) {
   return (
     <div class="table-scroll">
-      <table class="embed-table">
-        <caption>{caption}</caption>
+      <table class="embed-table" aria-labelledby={labelledBy}>
         <thead>
           <tr>
             <th scope="col">{head[0]}</th>
@@ -157,19 +157,19 @@ export function EmbedPage({
         </textarea>
         <p class="embed-size">{t("widget.size", { bytes: number.format(size.bytes), gzipBytes: number.format(size.gzipBytes) })}</p>
         <p>{t("widget.csp", { origin })}</p>
-        <h3>{t("widget.attributesHeading")}</h3>
+        <h3 id="embed-attributes">{t("widget.attributesHeading")}</h3>
         <DocTable
-          caption={t("widget.attributesHeading")}
+          labelledBy="embed-attributes"
           head={[t("widget.attribute"), t("widget.meaning")]}
           rows={attributeDocs.map(([name, key]) => [name, t(`widget.${key}`)])}
         />
-        <h3>{t("widget.themeHeading")}</h3>
+        <h3 id="embed-theme">{t("widget.themeHeading")}</h3>
         <p>{t("widget.themeText")}</p>
         <pre class="snippet-example">
           <code>{themeExample}</code>
         </pre>
         <DocTable
-          caption={t("widget.themeHeading")}
+          labelledBy="embed-theme"
           head={[t("widget.property"), t("widget.meaning")]}
           rows={propertyDocs.map(([name, key]) => [name, t(`widget.${key}`)])}
         />
