@@ -7,8 +7,10 @@ export const publicStatuses = sql`e.status in ('published', 'cancelled')`;
 const MAX_WORDS = 8;
 
 /**
- * Text search: every word must match, either through German full-text search (stemmed, folded)
- * or, for typos, through trigram word similarity on the folded title/summary/names.
+ * Text search: every word must match the German full-text index (stemmed, folded); a word of 4+
+ * letters also matches through the lexicon words like it (typos, compounds). `cw_search_query`
+ * (migration 0008) builds that query once per statement from the small `search_lexicon` table, so
+ * rows are only ever found through the GIN index — no trigram comparison per event row.
  */
 export function textCondition(q: string): SQL | undefined {
   const words = q
@@ -16,14 +18,12 @@ export function textCondition(q: string): SQL | undefined {
     .filter((w) => w.length > 0)
     .slice(0, MAX_WORDS);
   if (words.length === 0) return undefined;
-  const perWord = words.map((word) => {
-    const folded = sql`cw_fold(${word})`;
-    const fts = sql`plainto_tsquery('german', ${folded})`;
-    // Stop words ("die", "und") yield an empty query: they neither match nor exclude.
-    const typo = word.length >= 4 ? sql` or ${folded} <% e.search_words` : sql``;
-    return sql`(numnode(${fts}) = 0 or e.search_vector @@ ${fts}${typo})`;
-  });
-  return sql.join(perWord, sql` and `);
+  const list = sql.join(
+    words.map((word) => sql`${word}`),
+    sql`, `,
+  );
+  // The uncorrelated subquery runs once (an InitPlan), and its result drives the index scan.
+  return sql`e.search_vector @@ (select cw_search_query(array[${list}]::text[]))`;
 }
 
 export type Dimension = "state" | "format" | "topic" | "mode" | "target" | "day" | "org" | "free" | "language";

@@ -7,6 +7,7 @@ export * from "./invitation.ts";
 export * from "./mail.ts";
 export * from "./organisation.ts";
 export * from "./page.ts";
+export * from "./search-lexicon.ts";
 export * from "./taxonomy.ts";
 export * from "./trade-fair.ts";
 export * from "./venue.ts";
