@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { EventList } from "../api/events.schemas.ts";
+import { queryRows } from "../db/client.ts";
 import { formatSpan } from "../lib/format-date.ts";
 
 let t: TestApp;
@@ -126,6 +128,21 @@ describe("GET /embed/events", () => {
     const res = await get(`/embed/events?${query}`);
     expect(res.statusCode).toBeLessThan(500);
     expect(res.body).not.toContain("<script>alert");
+  });
+
+  it("marks a cancelled event as cancelled", async () => {
+    const [row] = await queryRows<{ id: number; slug: string; year: number }>(
+      t.database.db,
+      sql`select e.id, o.slug, ed.year from event e join organisation o on o.id = e.organisation_id
+        join edition ed on ed.id = e.edition_id where e.status = 'cancelled' order by ed.year desc, e.id limit 1`,
+    );
+    if (!row) throw new Error("the demo data has no cancelled event");
+    const doc = parseHtml((await get(`/embed/events?org=${row.slug}&edition=${row.year}&limit=100`)).body);
+    const item = [...doc.querySelectorAll(".embed-item")].find((li) =>
+      li.querySelector("a")?.getAttribute("href")?.includes(`/${row.id}-`),
+    );
+    expect(item?.classList.contains("is-cancelled")).toBe(true);
+    expect(item?.querySelector(".embed-badge")?.textContent).toBe("Abgesagt");
   });
 
   it("says so when nothing matches", async () => {
