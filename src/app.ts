@@ -8,7 +8,7 @@ import { registerAccountPages, registerAccounts } from "./accounts/accounts.plug
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import "./lib/actor.ts";
-import "./lib/public-cache.ts";
+import { registerPublicCache } from "./lib/public-cache.ts";
 import { registerArchivePages } from "./editions/archive.pages.tsx";
 import { registerHomePage } from "./editions/home.pages.tsx";
 import { registerEventPages } from "./events/event.pages.tsx";
@@ -45,6 +45,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   app.decorate("config", config);
   app.decorate("database", database);
   app.decorateRequest("actor", null);
+  registerPublicCache(app); // first: its onRequest hook answers cache hits before any other hook runs
 
   await app.register(helmet, {
     contentSecurityPolicy: {

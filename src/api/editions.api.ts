@@ -17,7 +17,10 @@ export function registerEditionApi(app: FastifyInstance): void {
 
   api.get(
     "/editions",
-    { schema: { tags, summary: "All editions, newest first", querystring: LangQuery, response: { 200: EditionList, ...errorResponses } } },
+    {
+      config: { publicCache: true },
+      schema: { tags, summary: "All editions, newest first", querystring: LangQuery, response: { 200: EditionList, ...errorResponses } },
+    },
     async (request) => {
       const editions = await listEditions(app.database.db);
       const current = pickCurrentEdition(editions);
@@ -28,6 +31,7 @@ export function registerEditionApi(app: FastifyInstance): void {
   api.get(
     "/editions/:year",
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: "One edition",
@@ -45,6 +49,7 @@ export function registerEditionApi(app: FastifyInstance): void {
   api.get(
     "/editions/:year/statistics",
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: "Public events of an edition counted by state, day, format and attendance mode",

@@ -20,6 +20,7 @@ export function registerEventApi(app: FastifyInstance): void {
   api.get(
     "/events",
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: "Public events of an edition, filtered like the programme page, by start time",
@@ -51,6 +52,7 @@ export function registerEventApi(app: FastifyInstance): void {
   api.get(
     "/events/:id",
     {
+      config: { publicCache: true },
       schema: {
         tags,
         summary: "One published or cancelled event with sessions, venue, organisers and accessibility",

@@ -25,6 +25,7 @@ export function registerOrganisationApi(app: FastifyInstance): void {
   api.get(
     "/organisations",
     {
+      config: { publicCache: true },
       schema: {
         tags: ["Organisations"],
         summary: "Organisations with public events in an edition, by name",
@@ -57,6 +58,7 @@ export function registerOrganisationApi(app: FastifyInstance): void {
   api.get(
     "/organisations/:slug",
     {
+      config: { publicCache: true },
       schema: {
         tags: ["Organisations"],
         summary: "One organisation",
@@ -93,6 +95,7 @@ export function registerOrganisationApi(app: FastifyInstance): void {
   api.get(
     "/trade-fair-presences",
     {
+      config: { publicCache: true },
       schema: {
         tags: ["Trade fairs"],
         summary: "Booths at trade fairs during an edition, by fair, hall and booth",

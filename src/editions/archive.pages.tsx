@@ -9,7 +9,7 @@ import { editionDates } from "./views/HomePage.tsx";
 
 /** Past editions with their numbers and links to their programmes. */
 export function registerArchivePages(app: FastifyInstance): void {
-  app.get("/archiv", async (request, reply) => {
+  app.get("/archiv", { config: { publicCache: true } }, async (request, reply) => {
     const ctx = pageCtxOf(request);
     const { t, lang } = ctx;
     const site = await loadSiteData(app.database.db);

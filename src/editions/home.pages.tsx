@@ -9,7 +9,7 @@ import { NoEditionPage } from "./views/NoEditionPage.tsx";
 
 /** Home of the current edition. */
 export function registerHomePage(app: FastifyInstance): void {
-  app.get("/", async (request, reply) => {
+  app.get("/", { config: { publicCache: true } }, async (request, reply) => {
     const ctx = pageCtxOf(request);
     const db = app.database.db;
     const site = await loadSiteData(db);

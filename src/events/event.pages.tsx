@@ -11,7 +11,7 @@ import { EventPage } from "./views/EventPage.tsx";
 
 /** The public event page and its single-event calendar file. */
 export function registerEventPages(app: FastifyInstance): void {
-  app.get<{ Params: { param: string } }>("/veranstaltungen/:param", async (request, reply) => {
+  app.get<{ Params: { param: string } }>("/veranstaltungen/:param", { config: { publicCache: true } }, async (request, reply) => {
     const ctx = pageCtxOf(request);
     const wantsIcs = request.params.param.endsWith(".ics");
     const id = eventIdFromParam(wantsIcs ? request.params.param.slice(0, -4) : request.params.param);

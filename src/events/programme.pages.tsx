@@ -19,6 +19,6 @@ export function registerProgrammePages(app: FastifyInstance): void {
       <ProgrammePage ctx={ctx} programme={programme} taxonomies={site.taxonomies} currentYear={site.current.year} view={view} />,
     );
   };
-  app.get("/programm", handler("list"));
-  app.get("/programm/agenda", handler("agenda"));
+  app.get("/programm", { config: { publicCache: true } }, handler("list"));
+  app.get("/programm/agenda", { config: { publicCache: true } }, handler("agenda"));
 }

@@ -19,27 +19,27 @@ function fileName(data: FeedData, extension: string): string {
 export function registerFeedRoutes(app: FastifyInstance): void {
   const load = (request: FastifyRequest) => loadFeed(app.database.db, new URL(request.url, "http://localhost").searchParams);
   const attach = (reply: FastifyReply, type: string, name: string) =>
-    reply.type(type).header("content-disposition", `attachment; filename="${name}"`).header("cache-control", "public, max-age=300");
+    reply.type(type).header("content-disposition", `attachment; filename="${name}"`);
 
-  app.get("/feeds/events.ics", async (request, reply) => {
+  app.get("/feeds/events.ics", { config: { publicCache: true } }, async (request, reply) => {
     const data = await load(request);
     return attach(reply, "text/calendar; charset=utf-8", fileName(data, "ics")).send(feedToIcs(data, app.config.baseUrl));
   });
 
   for (const kind of Object.keys(textFeeds) as FeedKind[]) {
-    app.get(`/feeds/events.${kind}`, async (request, reply) => {
+    app.get(`/feeds/events.${kind}`, { config: { publicCache: true } }, async (request, reply) => {
       const data = await load(request);
       const text = feedToText(data, kind, app.config.baseUrl);
-      return reply.type(textFeeds[kind]).header("cache-control", "public, max-age=300").send(text);
+      return reply.type(textFeeds[kind]).send(text);
     });
   }
 
-  app.get("/export/events.csv", async (request, reply) => {
+  app.get("/export/events.csv", { config: { publicCache: true } }, async (request, reply) => {
     const data = await load(request);
     return attach(reply, "text/csv; charset=utf-8", fileName(data, "csv")).send(feedToCsv(data, app.config.baseUrl));
   });
 
-  app.get("/export/events.xlsx", async (request, reply) => {
+  app.get("/export/events.xlsx", { config: { publicCache: true } }, async (request, reply) => {
     const data = await load(request);
     return attach(reply, XLSX_TYPE, fileName(data, "xlsx")).send(await feedToXlsx(data, app.config.baseUrl));
   });

@@ -11,7 +11,7 @@ import { OrganisationPage } from "./views/OrganisationPage.tsx";
 
 /** The directory of organisations and one page per organisation with its events. */
 export function registerOrganisationPages(app: FastifyInstance): void {
-  app.get("/organisationen", async (request, reply) => {
+  app.get("/organisationen", { config: { publicCache: true } }, async (request, reply) => {
     const ctx = pageCtxOf(request);
     const site = await loadSiteData(app.database.db);
     if (!site.current) return sendPage(reply, <NoEditionPage ctx={ctx} />);
@@ -22,7 +22,7 @@ export function registerOrganisationPages(app: FastifyInstance): void {
     );
   });
 
-  app.get<{ Params: { slug: string } }>("/organisationen/:slug", async (request, reply) => {
+  app.get<{ Params: { slug: string } }>("/organisationen/:slug", { config: { publicCache: true } }, async (request, reply) => {
     const ctx = pageCtxOf(request);
     const db = app.database.db;
     const org = /^[a-z0-9-]{1,100}$/.test(request.params.slug) ? await findOrganisationBySlug(db, request.params.slug) : undefined;

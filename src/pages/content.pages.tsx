@@ -12,7 +12,7 @@ export const contentPageSlugs = ["impressum", "datenschutz", "barrierefreiheit",
 
 export function registerContentPages(app: FastifyInstance): void {
   for (const slug of contentPageSlugs) {
-    app.get(`/${slug}`, async (request, reply) => {
+    app.get(`/${slug}`, { config: { publicCache: true } }, async (request, reply) => {
       const ctx = pageCtxOf(request);
       const row = await findPage(app.database.db, slug);
       if (!row) throw notFound("Page not found");

@@ -13,7 +13,7 @@ import { findStateIntro } from "./state-queries.ts";
 
 /** The overview of states and one page per state: its intro and its programme. */
 export function registerStatePages(app: FastifyInstance): void {
-  app.get("/laender", async (request, reply) => {
+  app.get("/laender", { config: { publicCache: true } }, async (request, reply) => {
     const ctx = pageCtxOf(request);
     const site = await loadSiteData(app.database.db);
     const lands = site.taxonomies.states.filter((s) => s.kind === "land");
@@ -32,7 +32,7 @@ export function registerStatePages(app: FastifyInstance): void {
     );
   });
 
-  app.get<{ Params: { code: string } }>("/laender/:code", async (request, reply) => {
+  app.get<{ Params: { code: string } }>("/laender/:code", { config: { publicCache: true } }, async (request, reply) => {
     const ctx = pageCtxOf(request);
     const db = app.database.db;
     const site = await loadSiteData(db);

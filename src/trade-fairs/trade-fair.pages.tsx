@@ -11,7 +11,7 @@ import { type BoothRow, listTradeFairPresences } from "./trade-fair-queries.ts";
 
 /** The trade-fair directory: every booth of the edition, by fair, hall and booth. */
 export function registerTradeFairPages(app: FastifyInstance): void {
-  app.get("/messe", async (request, reply) => {
+  app.get("/messe", { config: { publicCache: true } }, async (request, reply) => {
     const ctx = pageCtxOf(request);
     const { t, lang } = ctx;
     const site = await loadSiteData(app.database.db);

@@ -1,0 +1,71 @@
+import type { OutgoingHttpHeaders } from "node:http";
+
+/** A rendered public response, ready to be written as it is. */
+export type CachedResponse = {
+  body: Buffer;
+  etag: string;
+  /** Last-Modified in ms, whole seconds (HTTP dates have no fractions). */
+  lastModified: number;
+  /** Every header of the 200 (content-length, etag, the app's security headers…). */
+  headers: OutgoingHttpHeaders;
+  /** The headers a 304 repeats (RFC 9110 §15.4.5). */
+  notModifiedHeaders: OutgoingHttpHeaders;
+};
+
+export type StoreLimits = { maxEntries: number; maxBytes: number };
+
+/**
+ * A bounded LRU of responses by cache key. A Map keeps insertion order, so re-inserting on a hit
+ * moves the entry to the young end and the oldest key is the first one.
+ */
+export class ResponseStore {
+  private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
+
+  constructor(private readonly limits: StoreLimits) {}
+
+  get(key: string): CachedResponse | undefined {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: CachedResponse): void {
+    const size = sizeOf(key, entry);
+    if (size > this.limits.maxBytes) return;
+    this.delete(key);
+    this.entries.set(key, entry);
+    this.bytes += size;
+    while (this.entries.size > this.limits.maxEntries || this.bytes > this.limits.maxBytes) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get byteSize(): number {
+    return this.bytes;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.entries.delete(key);
+    this.bytes -= sizeOf(key, entry);
+  }
+}
+
+// Headers are a few hundred bytes; counting the body and key is what matters for the bound.
+const sizeOf = (key: string, entry: CachedResponse) => entry.body.length + key.length * 2 + 1024;
