@@ -4,6 +4,7 @@ import { type Database, openDatabase } from "./db/client.ts";
 import { StartupError } from "./db/data-dir.ts";
 import { seedDemo } from "./db/seed/demo/seed-demo.ts";
 import { ensureReferenceData } from "./db/seed/reference-data.ts";
+import { registerExportCommand } from "./feeds/export.cli.ts";
 
 /** Opens the configured database for one command and always closes it (releasing the data-folder lock). */
 async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
@@ -45,6 +46,8 @@ program
       );
     }),
   );
+
+registerExportCommand(program, withDatabase);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof StartupError) {
