@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerUserCommand } from "./accounts/user.cli.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { StartupError } from "./db/data-dir.ts";
@@ -48,6 +49,8 @@ program
   );
 
 registerExportCommand(program, withDatabase);
+
+registerUserCommand(program, withDatabase);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof StartupError) {

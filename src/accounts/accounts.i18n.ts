@@ -159,7 +159,7 @@ export const accountsEn: Same<typeof accountsDe> = {
     submit: "Create account",
     haveAccount: "Already have an account?",
     checkTitle: "Please check your inbox",
-    check: "We have sent an e-mail to {{email}}. Open the link in it to confirm your address. The link is valid for 48 hours.",
+    check: "We have sent an e-mail to the address you gave. Open the link in it to confirm your address. The link is valid for 48 hours.",
   },
   token: {
     invalidTitle: "Invalid link",

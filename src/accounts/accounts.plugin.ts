@@ -1,7 +1,11 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
+import { registerMailWorker } from "../mail/mail.plugin.ts";
 import { registerCsrf } from "./csrf.ts";
 import { registerLoginPages, registerMyAreaFallback } from "./login.pages.tsx";
+import { registerOwnDataPages } from "./own-data.pages.tsx";
+import { registerPasswordPages } from "./password.pages.tsx";
+import { registerRegistrationPages } from "./register.pages.tsx";
 import { registerSessions } from "./sessions.ts";
 import { registerSettingsPages } from "./settings.pages.tsx";
 
@@ -18,11 +22,15 @@ export async function registerAccounts(app: FastifyInstance): Promise<void> {
       Object.assign(new Error(`Too many requests, retry in ${context.after}`), { statusCode: 429 }),
   });
   registerCsrf(app);
+  registerMailWorker(app);
 }
 
 /** The account pages; call after the other features so /mein-bereich falls back only when unclaimed. */
 export function registerAccountPages(app: FastifyInstance): void {
   registerLoginPages(app);
+  registerRegistrationPages(app);
+  registerPasswordPages(app);
   registerSettingsPages(app);
+  registerOwnDataPages(app);
   registerMyAreaFallback(app);
 }

@@ -1,9 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
 import { pageCtxOf } from "../lib/request-ctx.ts";
 import { sendPage } from "../views/render.ts";
+import { changePassword, confirmEmailChange, requestEmailChange, updateProfile } from "./account-settings.ts";
+import { EmailChangeInput, PasswordChangeInput, ProfileInput, parseForm } from "./accounts.schemas.ts";
 import { csrfToken } from "./csrf.ts";
+import { accountCtxOf } from "./register.pages.tsx";
 import { requireActor } from "./require-actor.ts";
-import { SettingsPage, type SettingsView } from "./views/SettingsPage.tsx";
+import { sendMessagePage } from "./views/MessagePage.tsx";
+import { type SettingsForm, SettingsPage, type SettingsView } from "./views/SettingsPage.tsx";
 
 export function renderSettings(request: FastifyRequest, reply: FastifyReply, refused?: SettingsView["refused"]) {
   const ctx = pageCtxOf(request);
@@ -13,7 +18,63 @@ export function renderSettings(request: FastifyRequest, reply: FastifyReply, ref
   return sendPage(reply, <SettingsPage ctx={ctx} view={view} />, refused ? 422 : 200);
 }
 
-/** /konto and its forms. */
+const noPasswords = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).filter(([k]) => !k.toLowerCase().includes("password")));
+
+/** Parses one of the /konto forms; renders the page with 422 when refused, else hands the data on. */
+async function handle<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: SettingsForm,
+  schema: z.ZodType<T>,
+  run: (data: T) => Promise<{ field: string; error: "passwordWrong" | "sameEmail" } | { notice: string }>,
+) {
+  requireActor(request);
+  const parsed = parseForm(schema, request.body);
+  if (!parsed.ok) return renderSettings(request, reply, { form, errors: parsed.errors, values: noPasswords(parsed.values) });
+  const outcome = await run(parsed.data);
+  if ("field" in outcome) {
+    const values = noPasswords((request.body ?? {}) as Record<string, string>);
+    return renderSettings(request, reply, { form, errors: { [outcome.field]: outcome.error }, values });
+  }
+  return reply.redirect(pageCtxOf(request).href("/konto", { notice: outcome.notice }), 303);
+}
+
+/** /konto and its forms: profile, password, e-mail address. */
 export function registerSettingsPages(app: FastifyInstance): void {
   app.get("/konto", async (request, reply) => renderSettings(request, reply));
+
+  app.post("/konto/profil", async (request, reply) =>
+    handle(request, reply, "profile", ProfileInput, async (input) => {
+      await updateProfile({ ctx: { ...accountCtxOf(request), actor: requireActor(request) }, input });
+      return { notice: "saved" };
+    }),
+  );
+
+  app.post("/konto/passwort", async (request, reply) =>
+    handle(request, reply, "password", PasswordChangeInput, async (input) => {
+      const ctx = { ...accountCtxOf(request), actor: requireActor(request) };
+      const result = await changePassword({ ctx, input: { ...input, keepSessionHash: request.sessionTokenHash } });
+      return result === "ok" ? { notice: "passwordChanged" } : { field: "currentPassword", error: result };
+    }),
+  );
+
+  app.post("/konto/email", async (request, reply) =>
+    handle(request, reply, "email", EmailChangeInput, async (input) => {
+      const result = await requestEmailChange({ ctx: { ...accountCtxOf(request), actor: requireActor(request) }, input });
+      if (result === "ok") return { notice: "emailChangeSent" };
+      return result === "sameEmail" ? { field: "newEmail", error: result } : { field: "currentPassword", error: result };
+    }),
+  );
+
+  // Opened from the mail, possibly in another browser: no login needed, the token is the proof.
+  app.get("/konto/email/bestaetigen", async (request, reply) => {
+    const token = String((request.query as Record<string, unknown>).token ?? "");
+    if (!(await confirmEmailChange({ ctx: accountCtxOf(request), input: { token } }))) return sendMessagePage(request, reply, 400, "token");
+    const ctx = pageCtxOf(request);
+    return reply.redirect(
+      request.actor ? ctx.href("/konto", { notice: "emailChanged" }) : ctx.href("/anmelden", { notice: "emailChanged" }),
+      303,
+    );
+  });
 }
