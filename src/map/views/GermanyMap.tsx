@@ -23,7 +23,8 @@ export function markerRadius(count: number): number {
 
 /**
  * Server-rendered map of Germany: each Land a link (shaded and numbered by its events), each place a
- * link-dot. Loads nothing from anywhere; keyboard users tab through states, then places.
+ * link-dot; the numbers are drawn last, over the dots, and let clicks through.
+ * Loads nothing from anywhere; keyboard users tab through states, then places.
  */
 export function GermanyMap({ title, desc, states, markers }: { title: string; desc: string; states: MapState[]; markers: MapMarker[] }) {
   const max = Math.max(0, ...states.map((s) => s.count));
@@ -56,22 +57,6 @@ export function GermanyMap({ title, desc, states, markers }: { title: string; de
           </a>
         ))}
       </g>
-      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: plain text, not focusable; each state's link names its count */}
-      <g class="map-counts" aria-hidden="true" pointer-events="none">
-        {states.map((s) => {
-          const at = stateShapes[s.code].label;
-          const callout = callouts[s.code];
-          const text = callout ?? at;
-          return (
-            <g key={s.code}>
-              {callout && <line x1={at.x} y1={at.y} x2={callout.x} y2={callout.y} stroke="#1a1f2b" stroke-width="0.8" />}
-              <text x={text.x} y={text.y} text-anchor="middle" dominant-baseline="central" fill="#1a1f2b">
-                {s.count}
-              </text>
-            </g>
-          );
-        })}
-      </g>
       <g class="map-markers">
         {placed.map((m) => (
           <a key={m.id} href={m.href} aria-label={m.label} class="map-marker">
@@ -87,6 +72,22 @@ export function GermanyMap({ title, desc, states, markers }: { title: string; de
             />
           </a>
         ))}
+      </g>
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: plain text, not focusable; each state's link names its count */}
+      <g class="map-counts" aria-hidden="true" pointer-events="none">
+        {states.map((s) => {
+          const at = stateShapes[s.code].label;
+          const callout = callouts[s.code];
+          const text = callout ?? at;
+          return (
+            <g key={s.code}>
+              {callout && <line x1={at.x} y1={at.y} x2={callout.x} y2={callout.y} stroke="#1a1f2b" stroke-width="0.8" />}
+              <text x={text.x} y={text.y} text-anchor="middle" dominant-baseline="central" fill="#1a1f2b">
+                {s.count}
+              </text>
+            </g>
+          );
+        })}
       </g>
     </svg>
   );

@@ -47,7 +47,10 @@ export function MapPage({ ctx, map, taxonomies, currentYear, tiles }: Props) {
       label: r.selected ? t("map.selected", { label }) : label,
     };
   });
-  const placeName = (p: MapPlace) => `${p.city} (${p.stateCode === "international" ? p.country : stateName(p.stateCode)})`;
+  const placeName = (p: MapPlace) => {
+    const where = p.stateCode === "international" ? p.country : stateName(p.stateCode);
+    return where === p.city ? p.city : `${p.city} (${where})`; // "Berlin", not "Berlin (Berlin)"
+  };
   const anchors = placeAnchors(places);
   const markers: MapMarker[] = places.flatMap((p) =>
     p.lat === null || p.lon === null
