@@ -20,6 +20,7 @@ import { registerMediaRoutes } from "./media/media.routes.ts";
 import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
 import { registerMapPages } from "./map/map.pages.tsx";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
+import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
 import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
@@ -97,6 +98,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerArchivePages(app);
   registerContentPages(app);
   registerWidgetRoutes(app);
+  registerOrganiserPages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

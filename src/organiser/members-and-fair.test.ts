@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
-import type { Database } from "../db/client.ts";
+import { type Database, queryRows } from "../db/client.ts";
 import { edition, membership, tradeFair, tradeFairPresence } from "../db/schema/index.ts";
 import { insertEventRecord } from "../events/event-record.ts";
 import { AppError } from "../lib/errors.ts";
@@ -46,8 +46,11 @@ describe("invitations and members", () => {
     expect(mail?.subject).toContain(org.name);
     expect(mail?.text).toContain("registrieren Sie sich zuerst mit dieser Adresse: neue.kollegin@example.org");
     const token = tokenFromText(mail?.text ?? "");
-    const stored = await db.execute(sql`select count(*)::int as n from organisation_invitation where token_hash = ${token}`);
-    expect((("rows" in stored ? stored.rows : stored)[0] as { n: number }).n).toBe(0);
+    const stored = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from organisation_invitation where token_hash = ${token}`,
+    );
+    expect(Number(stored[0]?.n)).toBe(0);
 
     const stranger = await makeActor(db);
     expect((await failure(acceptInvitation({ ctx: ctxOf(db, null), input: { token } }))).code).toBe("unauthenticated");
@@ -209,12 +212,11 @@ describe("loadDashboard", () => {
       "rejected",
       "cancelled",
     ]);
-    const counted = await db.execute(
+    const counted = await queryRows<{ status: string; n: number }>(
+      db,
       sql`select status::text, count(*)::int as n from event where organisation_id = ${org.id} and edition_id = ${dashboard.edition?.id ?? 0} group by status`,
     );
-    const expected = Object.fromEntries(
-      (("rows" in counted ? counted.rows : counted) as { status: string; n: number }[]).map((r) => [r.status, r.n]),
-    );
+    const expected = Object.fromEntries(counted.map((r) => [r.status, Number(r.n)]));
     for (const group of dashboard.groups) expect(group.events.length, group.status).toBe(expected[group.status] ?? 0);
     expect(dashboard.window?.state).toBe("closed");
     const before = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id, now: new Date("2018-11-01T12:00:00Z") } });

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
-import type { Database } from "../db/client.ts";
+import { type Database, queryRows } from "../db/client.ts";
 import { membership, organisation } from "../db/schema/index.ts";
 import { AppError } from "../lib/errors.ts";
 import { findOrganisationBySlug } from "../organisations/organisation-queries.ts";
@@ -126,12 +126,13 @@ describe("updateOrganisationProfile", () => {
     const values = { ...orgFields("Quantenkolibri Verbund", org.stateCode), shortName: "QKV" };
     const result = await updateOrganisationProfile({ ctx: ctxOf(db, owner), input: { organisationId: org.id, values } });
     expect(result.renamed).toBe(true);
-    const rows =
-      await db.execute(sql`select count(*)::int as n, count(*) filter (where search_extra like 'Quantenkolibri Verbund QKV %')::int as renamed
-      from event where organisation_id = ${org.id}`);
-    const counts = ("rows" in rows ? rows.rows : rows)[0] as { n: number; renamed: number };
-    expect(counts.n).toBeGreaterThan(0);
-    expect(counts.renamed).toBe(counts.n);
+    const [counts] = await queryRows<{ n: number; renamed: number }>(
+      db,
+      sql`select count(*)::int as n, count(*) filter (where search_extra like 'Quantenkolibri Verbund QKV %')::int as renamed
+      from event where organisation_id = ${org.id}`,
+    );
+    expect(Number(counts?.n)).toBeGreaterThan(0);
+    expect(counts?.renamed).toBe(counts?.n);
 
     const stranger = await makeActor(db);
     expect(await codeOf(updateOrganisationProfile({ ctx: ctxOf(db, stranger), input: { organisationId: org.id, values } }))).toBe(

@@ -17,6 +17,7 @@ export const organiserDe = {
   delete: "Löschen",
   edit: "Bearbeiten",
   optional: "(optional)",
+  forbidden: "Diese Seite ist für Ihre Rolle nicht verfügbar.",
   errorSummary: "Bitte korrigieren Sie die folgenden Angaben:",
   errors: {
     required: "Bitte ausfüllen.",
@@ -136,8 +137,8 @@ export const organiserDe = {
     note: "Nachricht an die anfragende Person",
     confirm: "Bestätigen",
     decline: "Ablehnen",
-    confirmed: "Die Organisation „{{name}}“ ist bestätigt.",
-    declined: "Die Anfrage von „{{name}}“ ist abgelehnt.",
+    confirmed: "Die Organisation ist bestätigt.",
+    declined: "Die Anfrage ist abgelehnt.",
   },
   profile: {
     title: "Organisationsprofil",
@@ -165,7 +166,7 @@ export const organiserDe = {
     inviteEmail: "E-Mail-Adresse",
     inviteRole: "Rolle",
     inviteSubmit: "Einladung senden",
-    invited: "Die Einladung an {{email}} ist verschickt.",
+    invited: "Die Einladung ist verschickt.",
     openTitle: "Offene Einladungen",
     openNone: "Keine offenen Einladungen.",
     expires: "gültig bis {{date}}",
@@ -180,7 +181,7 @@ export const organiserDe = {
     otherEmail: "Die Einladung ging an {{invited}}, Sie sind als {{actual}} angemeldet.",
     confirmOther: "Ich möchte die Einladung trotzdem mit meinem Konto annehmen.",
     accept: "Einladung annehmen",
-    accepted: "Willkommen! Sie sind jetzt Mitglied von „{{organisation}}“.",
+    accepted: "Willkommen! Sie sind jetzt Mitglied der Organisation.",
     invalid: "Diese Einladung ist ungültig, abgelaufen oder wurde bereits angenommen.",
   },
   fair: {
@@ -238,6 +239,7 @@ export const organiserEn: Same<typeof organiserDe> = {
   delete: "Delete",
   edit: "Edit",
   optional: "(optional)",
+  forbidden: "This page is not available for your role.",
   errorSummary: "Please correct the following:",
   errors: {
     required: "Please fill this in.",
@@ -355,8 +357,8 @@ export const organiserEn: Same<typeof organiserDe> = {
     note: "Message to the requester",
     confirm: "Confirm",
     decline: "Decline",
-    confirmed: "The organisation “{{name}}” has been confirmed.",
-    declined: "The request of “{{name}}” has been declined.",
+    confirmed: "The organisation has been confirmed.",
+    declined: "The request has been declined.",
   },
   profile: {
     title: "Organisation profile",
@@ -384,7 +386,7 @@ export const organiserEn: Same<typeof organiserDe> = {
     inviteEmail: "E-mail address",
     inviteRole: "Role",
     inviteSubmit: "Send invitation",
-    invited: "The invitation to {{email}} has been sent.",
+    invited: "The invitation has been sent.",
     openTitle: "Open invitations",
     openNone: "No open invitations.",
     expires: "valid until {{date}}",
@@ -399,7 +401,7 @@ export const organiserEn: Same<typeof organiserDe> = {
     otherEmail: "The invitation was sent to {{invited}}; you are logged in as {{actual}}.",
     confirmOther: "I want to accept the invitation with my account anyway.",
     accept: "Accept invitation",
-    accepted: "Welcome! You are now a member of “{{organisation}}”.",
+    accepted: "Welcome! You are now a member of the organisation.",
     invalid: "This invitation is invalid, has expired or has already been accepted.",
   },
   fair: {

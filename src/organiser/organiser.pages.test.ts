@@ -1,0 +1,219 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, login } from "../../test/accounts.ts";
+import { createTestApp, type TestApp } from "../../test/app.ts";
+import { parseHtml } from "../../test/html.ts";
+import { createPersonas, type Personas } from "../../test/personas.ts";
+import { queryRows } from "../db/client.ts";
+import { edition, membership, organisation } from "../db/schema/index.ts";
+import { mailsTo, orgFields, tokenFromText } from "./organiser-test-kit.ts";
+import { browserOf, makeOwner, textOf } from "./page-test-kit.ts";
+
+let t: TestApp;
+let p: Personas;
+beforeAll(async () => {
+  t = await createTestApp();
+  p = await createPersonas(t);
+  await makeOwner(t, p);
+});
+afterAll(() => t.close());
+
+const as = (name: keyof Omit<Personas, "orgA" | "orgB" | "state" | "otherState">) => browserOf(t.app, p[name].session);
+
+describe("dashboard /mein-bereich", () => {
+  it("sends anonymous visitors to the login and back", async () => {
+    const response = await as("anonymous").get("/mein-bereich");
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe("/anmelden?next=%2Fmein-bereich");
+  });
+
+  it("groups the organisation's events by status, links them to the form and says the window has closed", async () => {
+    const response = await as("organiserA").get("/mein-bereich");
+    expect(response.statusCode).toBe(200);
+    const doc = parseHtml(response.body);
+    expect(doc.querySelector("h1")?.textContent).toBe(p.orgA.name);
+    const [count] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from event e join edition d on d.id = e.edition_id
+          where e.organisation_id = ${p.orgA.id} and d.year = 2019 and e.status = 'published'`,
+    );
+    expect(Number(count?.n)).toBeGreaterThan(0);
+    expect(doc.querySelector("#status-published")?.textContent).toContain(`Veröffentlicht (${count?.n})`);
+    expect(doc.querySelectorAll(".status-published .dashboard-event")).toHaveLength(Number(count?.n));
+    const link = doc.querySelector(".status-published .dashboard-event a")?.getAttribute("href") ?? "";
+    expect(link).toMatch(new RegExp(`^/mein-bereich/veranstaltungen/\\d+\\?org=${p.orgA.slug}$`));
+    expect(doc.querySelector(".submission-window")?.textContent).toContain("Neue Veranstaltungen können nicht mehr eingereicht werden");
+    expect(doc.querySelector('a[href^="/mein-bereich/veranstaltungen/neu"]')).toBeNull();
+  });
+
+  it("offers the create button while the window is open, and says when it opens before that", async () => {
+    const db = t.database.db;
+    const [row] = await db.select().from(edition).where(eq(edition.year, 2019));
+    if (!row) throw new Error("no 2019");
+    const day = 24 * 3600 * 1000;
+    try {
+      await db
+        .update(edition)
+        .set({ submissionOpensAt: new Date(Date.now() - day), submissionClosesAt: new Date(Date.now() + day) })
+        .where(eq(edition.id, row.id));
+      const open = parseHtml((await as("organiserA").get("/mein-bereich?lang=en")).body);
+      expect(open.querySelector(".submission-window")?.textContent).toMatch(/^Submissions are open until /);
+      expect(open.querySelector(`a[href="/mein-bereich/veranstaltungen/neu?org=${p.orgA.slug}&lang=en"]`)).not.toBeNull();
+      await db
+        .update(edition)
+        .set({ submissionOpensAt: new Date("2030-01-15T09:00:00Z"), submissionClosesAt: null })
+        .where(eq(edition.id, row.id));
+      const before = parseHtml((await as("organiserA").get("/mein-bereich")).body);
+      expect(before.querySelector(".submission-window")?.textContent).toBe("Die Einreichung öffnet am Di., 15. Januar 2030.");
+    } finally {
+      await db
+        .update(edition)
+        .set({ submissionOpensAt: row.submissionOpensAt, submissionClosesAt: row.submissionClosesAt })
+        .where(eq(edition.id, row.id));
+    }
+  });
+
+  it("shows users without an organisation the two ways in", async () => {
+    const response = await as("coordinator").get("/mein-bereich");
+    expect(response.statusCode).toBe(200);
+    const doc = parseHtml(response.body);
+    expect(doc.querySelector("#join-invited")).not.toBeNull();
+    expect(doc.querySelector('a[href="/mein-bereich/organisation/neu"]')).not.toBeNull();
+    expect(doc.querySelector('a[href="/mein-bereich/anfragen"]')).not.toBeNull();
+  });
+});
+
+describe("organisation request → confirmation", () => {
+  it("is confirmed by a coordinator of its state only, then is public and the requester is mailed", async () => {
+    const requester = await createUser(t.database.db, { name: "Rita Request", language: "en" });
+    const browser = browserOf(t.app, await login(t.app, requester.email));
+    const form = await browser.get("/mein-bereich/organisation/neu");
+    expect(form.statusCode).toBe(200);
+
+    const refused = await browser.post("/mein-bereich/organisation/neu", { ...orgFields(""), website: "ftp://x" });
+    expect(refused.statusCode).toBe(422);
+    const summary = parseHtml(refused.body).querySelector(".error-summary");
+    expect(summary?.querySelector('a[href="#field-name"]')?.textContent).toBe("Name: Bitte ausfüllen.");
+    expect(summary?.querySelector('a[href="#field-website"]')).not.toBeNull();
+    expect(parseHtml(refused.body).querySelector("#field-name")?.getAttribute("aria-invalid")).toBe("true");
+
+    const sent = await browser.post("/mein-bereich/organisation/neu", orgFields("Wasserstoff Allianz Oberland", "BY"));
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe("/mein-bereich?org=wasserstoff-allianz-oberland&notice=requestSent");
+    const dashboard = parseHtml((await browser.get(sent.headers.location as string)).body);
+    expect(dashboard.querySelector(".org-pending")).not.toBeNull();
+    expect((await t.app.inject({ method: "GET", url: "/organisationen/wasserstoff-allianz-oberland" })).statusCode).toBe(404);
+
+    const [org] = await t.database.db.select().from(organisation).where(eq(organisation.slug, "wasserstoff-allianz-oberland"));
+    if (!org) throw new Error("not created");
+    // BW's coordinator neither sees nor decides a BY request.
+    expect(textOf((await as("coordinator").get("/mein-bereich/anfragen")).body)).not.toContain("Wasserstoff Allianz Oberland");
+    expect((await as("coordinator").post(`/mein-bereich/anfragen/${org.id}`, { decision: "confirm" })).statusCode).toBe(404);
+    expect((await as("organiserA").post(`/mein-bereich/anfragen/${org.id}`, { decision: "confirm" })).statusCode).toBe(403);
+
+    const list = await as("coordinatorOther").get("/mein-bereich/anfragen");
+    expect(textOf(list.body)).toContain("Wasserstoff Allianz Oberland");
+    expect(textOf(list.body)).toContain(requester.email);
+    const confirmed = await as("coordinatorOther").post(`/mein-bereich/anfragen/${org.id}`, { decision: "confirm", note: "" });
+    expect(confirmed.statusCode).toBe(303);
+    expect((await t.app.inject({ method: "GET", url: "/organisationen/wasserstoff-allianz-oberland" })).statusCode).toBe(200);
+    const [mail] = await mailsTo(t.database.db, requester.email);
+    expect(mail?.subject).toBe("Your organisation “Wasserstoff Allianz Oberland” has been confirmed");
+  });
+});
+
+describe("members and invitations", () => {
+  it("invites by mail; the link sends anonymous visitors to log in and makes the logged-in invitee a member", async () => {
+    const invitee = await createUser(t.database.db, { name: "Ines Invite" });
+    const owner = as("organiserA");
+    const invited = await owner.post(`/mein-bereich/organisation/mitglieder?org=${p.orgA.slug}`, { email: invitee.email, role: "member" });
+    expect(invited.statusCode).toBe(303);
+    const [mail] = await mailsTo(t.database.db, invitee.email);
+    expect(mail?.subject).toContain(p.orgA.name);
+    const token = tokenFromText(mail?.text ?? "");
+
+    const anonymous = await as("anonymous").get(`/einladung/${token}`);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe(`/anmelden?next=${encodeURIComponent(`/einladung/${token}`)}`);
+
+    const browser = browserOf(t.app, await login(t.app, invitee.email));
+    const page = await browser.get(`/einladung/${token}`);
+    expect(page.statusCode).toBe(200);
+    expect(textOf(page.body)).toContain(p.orgA.name);
+    const accepted = await browser.post(`/einladung/${token}`);
+    expect(accepted.statusCode).toBe(303);
+    expect(accepted.headers.location).toBe(`/mein-bereich?org=${p.orgA.slug}&notice=accepted`);
+    const members = await t.database.db.select().from(membership).where(eq(membership.organisationId, p.orgA.id));
+    expect(members.map((m) => m.userId)).toContain(invitee.id);
+    expect((await browser.get(`/einladung/${token}`)).statusCode).toBe(404);
+  });
+
+  it("refuses to let the last owner leave, with a message", async () => {
+    const userId = p.organiserA.user?.id;
+    const response = await as("organiserA").post(`/mein-bereich/organisation/mitglieder/${userId}/entfernen?org=${p.orgA.slug}`);
+    expect(response.statusCode).toBe(409);
+    expect(parseHtml(response.body).querySelector('[role="alert"]')?.textContent).toContain("Die letzte Inhaberin");
+  });
+});
+
+describe("trade-fair presences /mein-bereich/messe", () => {
+  it("refuses days outside the fair, registers a booth within it and lists it publicly", async () => {
+    const owner = as("organiserA");
+    const form = parseHtml((await owner.get(`/mein-bereich/messe/neu?org=${p.orgA.slug}`)).body);
+    const fairId = form.querySelector<HTMLSelectElement>("#field-fairId option")?.getAttribute("value");
+    const offered = [...form.querySelectorAll('input[name="days"]')].map((i) => i.getAttribute("value"));
+    expect(offered).toEqual(["2019-04-01", "2019-04-02", "2019-04-03", "2019-04-04", "2019-04-05"]);
+    const booth = { fairId, hall: "Halle 17", booth: "Q7", coExhibitors: "Beispiel GmbH", textDe: "Wir zeigen Sensorik.", textEn: "" };
+
+    const refused = await owner.post(`/mein-bereich/messe/neu?org=${p.orgA.slug}`, { ...booth, days: ["2019-04-05", "2019-04-08"] });
+    expect(refused.statusCode).toBe(422);
+    expect(parseHtml(refused.body).querySelector(".error-summary")?.textContent).toContain("nicht alle in der Laufzeit der Messe");
+
+    const saved = await owner.post(`/mein-bereich/messe/neu?org=${p.orgA.slug}`, { ...booth, days: ["2019-04-02", "2019-04-03"] });
+    expect(saved.statusCode).toBe(303);
+    const directory = textOf((await t.app.inject({ method: "GET", url: "/messe" })).body);
+    expect(directory).toContain("Wir zeigen Sensorik.");
+    const list = parseHtml((await owner.get(`/mein-bereich/messe?org=${p.orgA.slug}`)).body);
+    const edit = list.querySelector('a[href^="/mein-bereich/messe/"]')?.getAttribute("href") ?? "";
+    expect((await owner.get(edit)).statusCode).toBe(200);
+    // Organiser B cannot open or delete A's booth, not even through B's own organisation.
+    const id = /\/mein-bereich\/messe\/(\d+)/.exec(edit)?.[1];
+    expect((await as("organiserB").get(`/mein-bereich/messe/${id}?org=${p.orgB.slug}`)).statusCode).toBe(404);
+    expect((await as("organiserB").post(`/mein-bereich/messe/${id}/loeschen?org=${p.orgB.slug}`)).statusCode).toBe(404);
+    expect((await owner.post(`/mein-bereich/messe/${id}/loeschen?org=${p.orgA.slug}`)).statusCode).toBe(303);
+  });
+});
+
+describe("escaping", () => {
+  it("shows script and HTML typed into any text field as text", async () => {
+    const evil = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+    const browser = as("organiserB");
+    const fields = {
+      ...orgFields(`B ${evil}`, "BW"),
+      shortName: evil.slice(0, 50),
+      city: evil,
+      descriptionDe: evil,
+      descriptionEn: evil,
+      contactName: evil,
+      contactPhone: evil.slice(0, 50),
+      website: "",
+    };
+    const saved = await browser.post(`/mein-bereich/organisation?org=${p.orgB.slug}`, fields);
+    expect(saved.statusCode).toBe(303);
+    const refusedFair = await browser.post(`/mein-bereich/messe/neu?org=${p.orgB.slug}`, { hall: evil, booth: "", textDe: evil });
+    const pages = [
+      (await browser.get(`/mein-bereich/organisation?org=${p.orgB.slug}`)).body,
+      (await browser.get(`/mein-bereich?org=${p.orgB.slug}`)).body,
+      refusedFair.body,
+      (await t.app.inject({ method: "GET", url: `/organisationen/${p.orgB.slug}` })).body,
+    ];
+    for (const html of pages) {
+      expect(html).not.toContain("<script>alert");
+      expect(html).not.toContain("<img src=x");
+      expect(html).toContain("&lt;script>alert");
+      const doc = parseHtml(html);
+      expect(doc.querySelector('img[src="x"]')).toBeNull();
+      expect([...doc.querySelectorAll("script")].some((el) => el.textContent?.includes("alert"))).toBe(false);
+    }
+  });
+});
