@@ -152,3 +152,28 @@ describe("GET /embed/events", () => {
     expect(doc.querySelector(".embed-message")?.textContent).toBe("Keine Veranstaltungen gefunden.");
   });
 });
+
+describe("/embed/events and /widget.js behind the public response cache", () => {
+  let cached: TestApp;
+  beforeAll(async () => {
+    cached = await createTestApp({ PUBLIC_CACHE: "on" });
+  });
+  afterAll(async () => cached?.close());
+
+  it("replays the framing policy on a cache hit", async () => {
+    const first = await cached.app.inject("/embed/events?state=BW&limit=3");
+    const second = await cached.app.inject("/embed/events?state=BW&limit=3");
+    expect(second.headers["x-cache"]).toBe("hit");
+    expect(second.body).toBe(first.body);
+    for (const res of [first, second]) {
+      expect(String(res.headers["content-security-policy"])).toMatch(/(^|;)\s*frame-ancestors \*\s*(;|$)/);
+      expect(res.headers["x-frame-options"]).toBeUndefined();
+      expect(res.headers["set-cookie"]).toBeUndefined();
+    }
+  });
+
+  it("keeps the script's own hour-long browser cache", async () => {
+    const res = await cached.app.inject("/widget.js");
+    expect(res.headers["cache-control"]).toMatch(/^public, max-age=3600\b/);
+  });
+});
