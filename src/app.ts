@@ -15,6 +15,7 @@ import { registerEventPages } from "./events/event.pages.tsx";
 import { registerProgrammePages } from "./events/programme.pages.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { registerHealthRoutes } from "./health/health.api.ts";
+import { registerEventFormPages } from "./event-form/event-form.pages.tsx";
 import { registerErrorHandlers } from "./lib/error-handler.tsx";
 import { registerMediaRoutes } from "./media/media.routes.ts";
 import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
@@ -99,6 +100,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerContentPages(app);
   registerWidgetRoutes(app);
   registerOrganiserPages(app);
+  registerEventFormPages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

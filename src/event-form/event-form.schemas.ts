@@ -150,9 +150,6 @@ export const EventInput = z
 export type EventInput = z.input<typeof EventInput>;
 export type EventData = z.output<typeof EventInput>;
 
-export const CreateEventDraftInput = z.object({ organisationId: z.number().int(), event: z.unknown() });
-export const UpdateEventInput = z.object({ id: z.number().int(), version: z.number().int(), event: z.unknown() });
-
 /** Field errors of a Zod error, keyed by dotted path ("sessions.0.endTime"). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { edition, event } from "../db/schema/index.ts";
 import type { VerbCtx } from "../lib/actor.ts";
-import { conflict } from "../lib/errors.ts";
+import { AppError, conflict } from "../lib/errors.ts";
 import { submissionWindowOpen } from "./edition-for-new-events.ts";
 import { loadManagedEvent, requireActor } from "./event-access.ts";
 import { recordHistory } from "./event-history.ts";
@@ -20,7 +20,8 @@ export async function submitEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
     if (!["draft", "changes_requested", "submitted"].includes(current.status))
       throw conflict(`A ${current.status} event cannot be submitted.`);
     const [ed] = await tx.select().from(edition).where(eq(edition.id, current.editionId));
-    if (!ed || !submissionWindowOpen(ed)) throw conflict("The submission window of this edition is closed.");
+    if (!ed || !submissionWindowOpen(ed))
+      throw new AppError("conflict", "The submission window of this edition is closed.", { edition: "windowClosed" });
     const checks = await runPlausibilityChecks(tx, input.id);
     const blocked = hasBlockingCheck(checks);
     const status = blocked ? current.status : "submitted";

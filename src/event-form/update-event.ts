@@ -16,6 +16,7 @@ import { runPlausibilityChecks } from "./plausibility-checks.ts";
 export async function updateEvent({ ctx, input }: { ctx: VerbCtx; input: { id: number; version: number; event: unknown } }) {
   const actor = requireActor(ctx.actor);
   await loadManagedEvent(ctx.db, actor, input.id);
+  if (!Number.isInteger(input.version)) throw staleVersion();
   const data = parseEventInput(input.event);
   return ctx.db.transaction(async (tx) => {
     const current = await loadManagedEvent(tx, actor, input.id, true);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { formatDay, formatSpan } from "../../lib/format-date.ts";
 import { pick, pickWithLang } from "../../lib/language.ts";
 import { renderMarkdown } from "../../lib/markdown.ts";
@@ -19,7 +20,20 @@ const displayName = (lang: string, type: "region" | "language", code: string) =>
 };
 
 /** Everything about one event, with JSON-LD, calendar download and share links. */
-export function EventPage({ ctx, e, taxonomies, jsonLd }: { ctx: PageCtx; e: PublicEvent; taxonomies: Taxonomies; jsonLd: unknown }) {
+export function EventPage({
+  ctx,
+  e,
+  taxonomies,
+  jsonLd,
+  preview,
+}: {
+  ctx: PageCtx;
+  e: PublicEvent;
+  taxonomies: Taxonomies;
+  jsonLd: unknown;
+  /** The organisers' preview banner (event-form): shown above the event, page not indexed. */
+  preview?: ComponentChildren;
+}) {
   const { t, lang } = ctx;
   const ev = e.event;
   const title = pick(lang, ev.titleDe, ev.titleEn);
@@ -36,8 +50,9 @@ export function EventPage({ ctx, e, taxonomies, jsonLd }: { ctx: PageCtx; e: Pub
   return (
     <Layout
       ctx={ctx}
-      meta={{ title, description: summary, canonical: ctx.href(path), ogType: "article", jsonLd, ...shareImageMeta(ctx, e) }}
+      meta={{ title, description: summary, canonical: ctx.href(path), ogType: "article", jsonLd, ...shareImageMeta(ctx, e), noindex: preview ? true : undefined }}
     >
+      {preview}
       <p class="breadcrumb">
         <a href={ctx.href("/programm", e.edition.status === "archived" ? { edition: String(e.edition.year) } : {})}>{t("event.back")}</a>
       </p>

@@ -1,0 +1,143 @@
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test/app.ts";
+import { parseHtml } from "../../test/html.ts";
+import { createPersonas, type Personas } from "../../test/personas.ts";
+import { event, eventSession } from "../db/schema/index.ts";
+import { openEdition } from "./event-form.fixtures.ts";
+
+let t: TestApp;
+let p: Personas;
+const base = "/mein-bereich/veranstaltungen";
+
+beforeAll(async () => {
+  t = await createTestApp({ LOG_LEVEL: "error" });
+  await openEdition(t.database.db);
+  p = await createPersonas(t);
+});
+afterAll(() => t.close());
+
+/** A complete form as a browser sends it (multipart), with overrides. */
+function form(csrf: string, fields: Record<string, string | string[]>, image?: { data: Buffer; name: string; type: string }) {
+  const all: Record<string, string | string[]> = {
+    _csrf: csrf,
+    organisationId: String(p.orgA.id),
+    titleDe: "Offene Werkstatt Leichtbau",
+    summaryDe: "Ein Nachmittag in der Werkstatt.",
+    descriptionDe: "Mit **Vorführung**.",
+    formatCode: "workshop",
+    mode: "onsite",
+    "sessions.0.startDate": "2027-04-07",
+    "sessions.0.startTime": "14:00",
+    "sessions.0.endTime": "17:00",
+    "sessions.1.startDate": "2027-04-08",
+    "sessions.1.startTime": "10:00",
+    "sessions.1.endTime": "12:00",
+    "venue.name": "Technikum",
+    "venue.street": "Hauptstraße 1",
+    "venue.postalCode": "70173",
+    "venue.city": "Stuttgart",
+    "venue.stateCode": "BW",
+    "venue.country": "DE",
+    isFree: "yes",
+    languages: ["de", "en"],
+    topics: ["materials"],
+    ...fields,
+  };
+  const data = new FormData();
+  for (const [key, value] of Object.entries(all)) for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
+  if (image) data.append("image", new Blob([image.data], { type: image.type }), image.name);
+  return data;
+}
+const post = (
+  url: string,
+  who: keyof Pick<Personas, "organiserA" | "organiserB" | "coordinator" | "coordinatorOther" | "editor" | "admin" | "anonymous">,
+  payload: FormData,
+) => t.app.inject({ method: "POST", url, headers: { cookie: p[who].session.cookie }, payload });
+const get = (url: string, who: keyof Personas & string) =>
+  t.app.inject({ method: "GET", url, headers: { cookie: p[who as "organiserA"].session.cookie } });
+const idFromLocation = (location: unknown) => Number(/veranstaltungen\/(\d+)/.exec(String(location))?.[1]);
+
+describe("event form over HTTP", () => {
+  it("creates an event with two dates and an image, then submits it", async () => {
+    const photo = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#3a6" } })
+      .jpeg()
+      .withExif({ IFD0: { Model: "GPS-Cam" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "52/1 31/1 0/1" } })
+      .toBuffer();
+    const created = await post(
+      `${base}/neu`,
+      "organiserA",
+      form(
+        p.organiserA.session.csrf,
+        { imageAlt: "Menschen an einer Werkbank", imageCredit: "Foto: Demo" },
+        { data: photo, name: "foto.jpg", type: "image/jpeg" },
+      ),
+    );
+    expect(created.statusCode, created.body.slice(0, 500)).toBe(303);
+    const id = idFromLocation(created.headers.location);
+    const [row] = await t.database.db.select().from(event).where(eq(event.id, id));
+    expect(row).toMatchObject({ status: "draft", organisationId: p.orgA.id, imageAlt: "Menschen an einer Werkbank" });
+    expect(row?.imageUrl).toMatch(/^\/uploads\/[a-f0-9]{32}\.webp$/);
+    expect(await t.database.db.select().from(eventSession).where(eq(eventSession.eventId, id))).toHaveLength(2);
+    const image = await t.app.inject({ method: "GET", url: row?.imageUrl ?? "" });
+    expect(image.statusCode).toBe(200);
+    const meta = await sharp(image.rawPayload).metadata();
+    expect(meta.width).toBe(1600);
+    expect(meta.exif).toBeUndefined();
+
+    const edit = await get(`${base}/${id}`, "organiserA");
+    expect(edit.statusCode).toBe(200);
+    const doc = parseHtml(edit.body);
+    expect(doc.querySelector<HTMLInputElement>("#f-titleDe")?.getAttribute("value")).toBe("Offene Werkstatt Leichtbau");
+    expect(doc.querySelector<HTMLInputElement>("#f-sessions-1-startDate")?.getAttribute("value")).toBe("2027-04-08");
+
+    const submitted = await post(
+      `${base}/${id}`,
+      "organiserA",
+      form(p.organiserA.session.csrf, {
+        version: "1",
+        imageUrl: row?.imageUrl ?? "",
+        imageAlt: "Menschen an einer Werkbank",
+        imageCredit: "Foto: Demo",
+        _action: "submit",
+      }),
+    );
+    expect(submitted.statusCode).toBe(303);
+    expect(submitted.headers.location).toContain("hinweis=submitted");
+    const [after] = await t.database.db.select().from(event).where(eq(event.id, id));
+    expect(after?.status).toBe("submitted");
+    const page = parseHtml((await get(`${base}/${id}`, "organiserA")).body);
+    expect(page.querySelector(".status-box")?.textContent).toContain("bleibt sie eingereicht");
+  });
+
+  it("keeps everything typed when a date is broken, with the error at the field and in the summary", async () => {
+    const response = await post(
+      `${base}/neu`,
+      "organiserA",
+      form(p.organiserA.session.csrf, { "sessions.1.startDate": "2027-13-45", titleEn: "Open workshop", "venue.city": "Esslingen" }),
+    );
+    expect(response.statusCode).toBe(422);
+    const doc = parseHtml(response.body);
+    const input = doc.querySelector("#f-sessions-1-startDate");
+    expect(input?.getAttribute("value")).toBe("2027-13-45");
+    expect(input?.getAttribute("aria-invalid")).toBe("true");
+    expect(doc.getElementById(input?.getAttribute("aria-describedby")?.split(" ").pop() ?? "")?.textContent).toContain("gültiges Datum");
+    const summary = doc.querySelector("#error-summary");
+    expect(summary?.hasAttribute("autofocus")).toBe(true);
+    expect(summary?.querySelector('a[href="#f-sessions-1-startDate"]')).not.toBeNull();
+    expect(doc.querySelector("#f-titleEn")?.getAttribute("value")).toBe("Open workshop");
+    expect(doc.querySelector("#f-venue-city")?.getAttribute("value")).toBe("Esslingen");
+    expect(doc.querySelector("#f-sessions-0-startTime")?.getAttribute("value")).toBe("14:00");
+    expect(doc.querySelector<HTMLInputElement>('input[name="languages"][value="en"]')?.hasAttribute("checked")).toBe(true);
+  });
+
+  it("adds an empty date row without JavaScript", async () => {
+    const response = await post(`${base}/neu`, "organiserA", form(p.organiserA.session.csrf, { _action: "addDate" }));
+    expect(response.statusCode).toBe(200);
+    const doc = parseHtml(response.body);
+    expect(doc.querySelectorAll(".session-row")).toHaveLength(3);
+    expect(doc.querySelector("#f-sessions-2-startDate")?.getAttribute("value")).toBe("");
+    expect(doc.querySelector("#error-summary")).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+import { formatDay } from "../../lib/format-date.ts";
+import { pick } from "../../lib/language.ts";
+import type { PageCtx } from "../../lib/page-context.ts";
+import { CsrfField } from "../../views/CsrfField.tsx";
+import { Layout } from "../../views/Layout.tsx";
+import type { listMyEvents } from "../get-managed-event.ts";
+import { tr } from "./form-kit.tsx";
+
+type Item = Awaited<ReturnType<typeof listMyEvents>>[number];
+
+/** The actor's events: the current edition's to edit, earlier editions' to copy as drafts. */
+export function MyEventsPage({
+  ctx,
+  csrf,
+  items,
+  currentYear,
+  notice,
+}: {
+  ctx: PageCtx;
+  csrf: string;
+  items: Item[];
+  currentYear: number;
+  notice?: string;
+}) {
+  const { t, lang } = ctx;
+  const current = items.filter((i) => i.year >= currentYear);
+  const earlier = items.filter((i) => i.year < currentYear);
+  const title = (i: Item) => pick(lang, i.titleDe, i.titleEn);
+  return (
+    <Layout ctx={ctx} meta={{ title: t("eventForm.listTitle"), noindex: true }}>
+      <p class="breadcrumb">
+        <a href={ctx.href("/mein-bereich")}>{t("eventForm.dashboard")}</a>
+      </p>
+      <h1>{t("eventForm.listTitle")}</h1>
+      {notice && (
+        <div class="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      )}
+      <p>
+        <a class="button" href={ctx.href("/mein-bereich/veranstaltungen/neu")}>
+          {t("eventForm.newEvent")}
+        </a>
+      </p>
+      <h2>{t("eventForm.currentEditionEvents", { year: currentYear })}</h2>
+      {current.length === 0 ? (
+        <p>{t("eventForm.noEvents")}</p>
+      ) : (
+        <ul class="plain my-events">
+          {current.map((i) => (
+            <li key={i.id}>
+              <a href={ctx.href(`/mein-bereich/veranstaltungen/${i.id}`)}>{title(i)}</a> – {formatDay(lang, i.startsAt)} –{" "}
+              {tr(ctx, `eventForm.status.${i.status}`)} ({i.organisationName})
+            </li>
+          ))}
+        </ul>
+      )}
+      {earlier.length > 0 && (
+        <section aria-labelledby="earlier-title">
+          <h2 id="earlier-title">{t("eventForm.earlierEditions")}</h2>
+          <p>{t("eventForm.earlierHint")}</p>
+          <ul class="plain my-events">
+            {earlier.map((i) => (
+              <li key={i.id}>
+                <form method="post" action={ctx.href(`/mein-bereich/veranstaltungen/${i.id}/duplizieren`)} class="inline-form">
+                  <CsrfField token={csrf} />
+                  {i.year}: {title(i)} ({tr(ctx, `eventForm.status.${i.status}`)}){" "}
+                  <button type="submit" class="button button-secondary" aria-label={`${t("eventForm.duplicate")}: ${title(i)}`}>
+                    {t("eventForm.duplicate")}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}
