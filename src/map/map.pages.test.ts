@@ -72,6 +72,20 @@ describe("programme map /programm/karte", () => {
     ]);
   });
 
+  it("shows an archived edition's counts when asked for it", async () => {
+    const stats = (await t.app.inject({ url: "/api/v1/editions/2017/statistics" })).json() as {
+      total: number;
+      byState: Record<string, number>;
+    };
+    const { doc } = await get("/programm/karte?edition=2017");
+    expect(doc.querySelector("h1")?.textContent).toBe("Programm auf der Karte 2017");
+    expect(resultCount(doc)).toBe(stats.total);
+    const counts = svgCounts(doc);
+    for (const [code] of referenceStates) expect(counts.get(code), code).toBe(stats.byState[code] ?? 0);
+    // Links from the map keep the edition.
+    expect(doc.querySelector('a.map-state[data-state="BW"]')?.getAttribute("href")).toBe("/programm?edition=2017&state=BW");
+  });
+
   it("applies the programme's filters: counts equal the programme's facets and results", async () => {
     const query = "format=workshop&mode=onsite&mode=hybrid";
     const [map, programme] = await Promise.all([get(`/programm/karte?${query}`), get(`/programm?${query}`)]);
@@ -187,7 +201,9 @@ describe("programme map /programm/karte", () => {
     expect((await t.app.inject({ url: "/programm/karte/leaflet.js" })).statusCode).toBe(404);
     // No src or href on the page points to another origin.
     const doc = parseHtml(response.body);
-    const urls = [...doc.querySelectorAll("[src], link[rel=stylesheet], link[rel=icon]")].map((el) => el.getAttribute("src") ?? el.getAttribute("href") ?? "");
+    const urls = [...doc.querySelectorAll("[src], link[rel=stylesheet], link[rel=icon]")].map(
+      (el) => el.getAttribute("src") ?? el.getAttribute("href") ?? "",
+    );
     for (const url of urls) expect(url.startsWith("/"), url).toBe(true);
   });
 });

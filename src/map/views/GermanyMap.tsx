@@ -39,7 +39,8 @@ export function GermanyMap({ title, desc, states, markers }: { title: string; de
       class="germany-map"
       viewBox={`0 0 ${projection.width} ${projection.height}`}
       role="group"
-      aria-labelledby="germany-map-title germany-map-desc"
+      aria-labelledby="germany-map-title"
+      aria-describedby="germany-map-desc"
     >
       <title id="germany-map-title">{title}</title>
       <desc id="germany-map-desc">{desc}</desc>
