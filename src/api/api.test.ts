@@ -18,7 +18,7 @@ async function get(url: string, status = 200) {
 }
 
 describe("OpenAPI document", () => {
-  it("is a valid OpenAPI 3.1 document describing every API path", async () => {
+  it("is a valid OpenAPI 3.1 document describing every API path, feed and export", async () => {
     const res = await get("/api/openapi.json");
     const doc = res.json();
     expect(doc.openapi).toBe("3.1.0");
@@ -34,6 +34,12 @@ describe("OpenAPI document", () => {
       "/api/v1/organisations",
       "/api/v1/organisations/{slug}",
       "/api/v1/trade-fair-presences",
+      "/export/events.csv",
+      "/export/events.xlsx",
+      "/feeds/events.atom",
+      "/feeds/events.ics",
+      "/feeds/events.json",
+      "/feeds/events.rss",
     ]);
     const params = doc.paths["/api/v1/events"].get.parameters.map((p: { name: string }) => p.name);
     for (const name of [

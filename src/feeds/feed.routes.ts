@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { feedToCsv, feedToXlsx } from "./export-formats.ts";
+import { feedDoc } from "./feed.schemas.ts";
 import { type FeedKind, feedToIcs, feedToText } from "./feed-formats.ts";
 import { type FeedData, loadFeed } from "./load-feed.ts";
 
@@ -21,25 +22,25 @@ export function registerFeedRoutes(app: FastifyInstance): void {
   const attach = (reply: FastifyReply, type: string, name: string) =>
     reply.type(type).header("content-disposition", `attachment; filename="${name}"`);
 
-  app.get("/feeds/events.ics", { config: { publicCache: true } }, async (request, reply) => {
+  app.get("/feeds/events.ics", { config: { publicCache: true, ...feedDoc("/feeds/events.ics") } }, async (request, reply) => {
     const data = await load(request);
     return attach(reply, "text/calendar; charset=utf-8", fileName(data, "ics")).send(feedToIcs(data, app.config.baseUrl));
   });
 
   for (const kind of Object.keys(textFeeds) as FeedKind[]) {
-    app.get(`/feeds/events.${kind}`, { config: { publicCache: true } }, async (request, reply) => {
+    app.get(`/feeds/events.${kind}`, { config: { publicCache: true, ...feedDoc(`/feeds/events.${kind}`) } }, async (request, reply) => {
       const data = await load(request);
       const text = feedToText(data, kind, app.config.baseUrl);
       return reply.type(textFeeds[kind]).send(text);
     });
   }
 
-  app.get("/export/events.csv", { config: { publicCache: true } }, async (request, reply) => {
+  app.get("/export/events.csv", { config: { publicCache: true, ...feedDoc("/export/events.csv") } }, async (request, reply) => {
     const data = await load(request);
     return attach(reply, "text/csv; charset=utf-8", fileName(data, "csv")).send(feedToCsv(data, app.config.baseUrl));
   });
 
-  app.get("/export/events.xlsx", { config: { publicCache: true } }, async (request, reply) => {
+  app.get("/export/events.xlsx", { config: { publicCache: true, ...feedDoc("/export/events.xlsx") } }, async (request, reply) => {
     const data = await load(request);
     return attach(reply, XLSX_TYPE, fileName(data, "xlsx")).send(await feedToXlsx(data, app.config.baseUrl));
   });
