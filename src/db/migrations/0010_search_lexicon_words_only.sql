@@ -1,0 +1,1 @@
+ALTER TABLE "search_lexicon" DROP COLUMN "documents";
