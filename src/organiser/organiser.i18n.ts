@@ -209,16 +209,20 @@ export const organiserDe = {
   },
   mail: {
     inviteSubject: "Einladung zur Organisation „{{organisation}}“ – Clusterwoche",
-    inviteText:
-      "Guten Tag,\n\n{{inviter}} lädt Sie ein, auf der Plattform der Clusterwoche an der Organisation „{{organisation}}“ mitzuarbeiten.\n\nSo nehmen Sie die Einladung an:\n1. Falls Sie noch kein Konto haben, registrieren Sie sich zuerst mit dieser Adresse: {{email}}\n2. Öffnen Sie dann diesen Link und melden Sie sich an:\n{{link}}\n\nDer Link ist 14 Tage gültig. Wenn Sie die Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.",
+    inviteIntro: "{{inviter}} lädt Sie ein, auf der Plattform der Clusterwoche an der Organisation „{{organisation}}“ mitzuarbeiten.",
+    inviteRegisterFirst:
+      "Falls Sie noch kein Konto haben, registrieren Sie sich zuerst mit dieser Adresse: {{email}} – öffnen Sie danach den Link unten und melden Sie sich an.",
+    inviteValidity: "Der Link ist 14 Tage gültig. Wenn Sie die Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.",
+    inviteAction: "Einladung annehmen",
     requestedSubject: "Neue Organisation wartet auf Prüfung: {{name}}",
-    requestedText:
-      "Guten Tag,\n\n{{requester}} hat die Organisation „{{name}}“ ({{state}}) angemeldet. Bitte prüfen Sie die Anfrage:\n{{link}}",
+    requestedText: "{{requester}} hat die Organisation „{{name}}“ ({{state}}) angemeldet. Bitte prüfen Sie die Anfrage.",
+    requestedAction: "Anfragen prüfen",
     confirmedSubject: "Ihre Organisation „{{name}}“ ist bestätigt",
-    confirmedText: "Guten Tag,\n\nIhre Organisation „{{name}}“ wurde bestätigt. Sie können jetzt Veranstaltungen einreichen:\n{{link}}",
+    confirmedText: "Ihre Organisation „{{name}}“ wurde bestätigt. Sie können jetzt Veranstaltungen einreichen.",
     declinedSubject: "Ihre Anfrage für „{{name}}“ wurde abgelehnt",
-    declinedText: "Guten Tag,\n\ndie Anfrage für die Organisation „{{name}}“ wurde abgelehnt.\n{{link}}",
+    declinedText: "Die Anfrage für die Organisation „{{name}}“ wurde abgelehnt.",
     note: "Nachricht der Koordination",
+    myAreaAction: "Zu meinem Bereich",
   },
 } as const;
 
@@ -428,14 +432,19 @@ export const organiserEn: Same<typeof organiserDe> = {
   },
   mail: {
     inviteSubject: "Invitation to the organisation “{{organisation}}” – Cluster Week",
-    inviteText:
-      "Hello,\n\n{{inviter}} invites you to work on the organisation “{{organisation}}” on the Cluster Week platform.\n\nTo accept the invitation:\n1. If you do not have an account yet, first register with this address: {{email}}\n2. Then open this link and log in:\n{{link}}\n\nThe link is valid for 14 days. If you did not expect this invitation, you can ignore this e-mail.",
+    inviteIntro: "{{inviter}} invites you to work on the organisation “{{organisation}}” on the Cluster Week platform.",
+    inviteRegisterFirst:
+      "If you do not have an account yet, first register with this address: {{email}} – then open the link below and log in.",
+    inviteValidity: "The link is valid for 14 days. If you did not expect this invitation, you can ignore this e-mail.",
+    inviteAction: "Accept invitation",
     requestedSubject: "New organisation awaiting review: {{name}}",
-    requestedText: "Hello,\n\n{{requester}} has registered the organisation “{{name}}” ({{state}}). Please review the request:\n{{link}}",
+    requestedText: "{{requester}} has registered the organisation “{{name}}” ({{state}}). Please review the request.",
+    requestedAction: "Review requests",
     confirmedSubject: "Your organisation “{{name}}” has been confirmed",
-    confirmedText: "Hello,\n\nyour organisation “{{name}}” has been confirmed. You can now submit events:\n{{link}}",
+    confirmedText: "Your organisation “{{name}}” has been confirmed. You can now submit events.",
     declinedSubject: "Your request for “{{name}}” has been declined",
-    declinedText: "Hello,\n\nthe request for the organisation “{{name}}” has been declined.\n{{link}}",
+    declinedText: "The request for the organisation “{{name}}” has been declined.",
     note: "Message from the coordinators",
+    myAreaAction: "Go to my area",
   },
 };
