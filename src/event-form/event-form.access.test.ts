@@ -45,7 +45,7 @@ function formOf(fields: Record<string, string>, file?: { data: Buffer; name: str
     ...fields,
   };
   for (const [k, v] of Object.entries(all)) data.append(k, v);
-  if (file) data.append("image", new Blob([file.data], { type: file.type }), file.name);
+  if (file) data.append("image", new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
   return data;
 }
 const as = (who: PersonaName) => ({ cookie: p[who].session.cookie });

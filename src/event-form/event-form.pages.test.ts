@@ -12,7 +12,7 @@ let p: Personas;
 const base = "/mein-bereich/veranstaltungen";
 
 beforeAll(async () => {
-  t = await createTestApp({ LOG_LEVEL: "error" });
+  t = await createTestApp();
   await openEdition(t.database.db);
   p = await createPersonas(t);
 });
@@ -47,7 +47,7 @@ function form(csrf: string, fields: Record<string, string | string[]>, image?: {
   };
   const data = new FormData();
   for (const [key, value] of Object.entries(all)) for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
-  if (image) data.append("image", new Blob([image.data], { type: image.type }), image.name);
+  if (image) data.append("image", new Blob([new Uint8Array(image.data)], { type: image.type }), image.name);
   return data;
 }
 const post = (
@@ -139,5 +139,26 @@ describe("event form over HTTP", () => {
     expect(doc.querySelectorAll(".session-row")).toHaveLength(3);
     expect(doc.querySelector("#f-sessions-2-startDate")?.getAttribute("value")).toBe("");
     expect(doc.querySelector("#error-summary")).toBeNull();
+  });
+
+  it("autosaves for the enhancement script: JSON with the new version, 409 when stale", async () => {
+    const created = await post(`${base}/neu`, "organiserA", form(p.organiserA.session.csrf, { titleDe: "Autosave-Test" }));
+    const id = idFromLocation(created.headers.location);
+    const save = (version: string, title: string) =>
+      post(`${base}/${id}`, "organiserA", form(p.organiserA.session.csrf, { _action: "autosave", version, titleDe: title }));
+    const first = await save("1", "Autosave-Test, Fassung 2");
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ version: 2, status: "draft" });
+    const stale = await save("1", "Veraltet");
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe("conflict");
+    const invalid = await save("2", "");
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.json().error.fields).toMatchObject({ titleDe: "required" });
+    const [row] = await t.database.db.select().from(event).where(eq(event.id, id));
+    expect(row?.titleDe).toBe("Autosave-Test, Fassung 2");
+    const page = parseHtml((await get(`${base}/${id}`, "organiserA")).body);
+    expect(page.querySelector('script[src="/static/event-form.js"]')).not.toBeNull();
+    expect(page.querySelector("form[data-autosave]")).not.toBeNull();
   });
 });

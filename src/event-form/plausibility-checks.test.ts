@@ -31,7 +31,16 @@ const checksOf = async (overrides: Partial<EventInput>) => {
   return runPlausibilityChecks(database.db, id);
 };
 const codes = (checks: { code: string }[]) => checks.map((c) => c.code).sort();
-const titles = ["Quantensensorik", "Bienenzucht digital", "Holzbau morgen", "Lasermesstechnik", "Wasserstoffbusse", "Pflegeroboter", "Biokunststoffe", "Kreislaufwirtschaft"];
+const titles = [
+  "Quantensensorik",
+  "Bienenzucht digital",
+  "Holzbau morgen",
+  "Lasermesstechnik",
+  "Wasserstoffbusse",
+  "Pflegeroboter",
+  "Biokunststoffe",
+  "Kreislaufwirtschaft",
+];
 /** Titles unlike each other, so the duplicate check stays quiet unless a test wants it. */
 const uniqueTitle = () => titles.shift() ?? "Sonderfall";
 

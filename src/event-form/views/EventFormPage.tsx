@@ -183,6 +183,7 @@ export function EventFormPage(props: EventFormProps) {
           <a href={ctx.href(`/mein-bereich/veranstaltungen/${event.id}/vorschau`)}>{t("eventForm.actions.preview")}</a>
         </p>
       )}
+      <script type="module" src="/static/event-form.js" />
     </Layout>
   );
 }
