@@ -5,7 +5,7 @@ import { getPublicEvent } from "../events/get-public-event.ts";
 import { translator } from "../lib/i18n/i18n.ts";
 import type { Lang } from "../lib/language.ts";
 import { renderShareCard } from "./render-share-card.ts";
-import { type ShareCardData, shareCardData, shareCardHash } from "./share-card-data.ts";
+import { cardLabels, type ShareCardData, shareCardData, shareCardHash } from "./share-card-data.ts";
 
 export type ShareCardCtx = { db: DbOrTx; dataDir: string };
 export type ShareCard = { png: Buffer; hash: string; data: ShareCardData; fromCache: boolean };
@@ -20,8 +20,7 @@ const pending = new Map<string, Promise<Buffer>>();
 export async function getShareCardData(db: DbOrTx, id: number, lang: Lang): Promise<ShareCardData | undefined> {
   const e = await getPublicEvent(db, id);
   if (!e) return undefined;
-  const t = translator(lang);
-  return shareCardData(e, lang, { online: t("event.online"), cancelled: t("programme.cancelled") });
+  return shareCardData(e, lang, cardLabels(translator(lang)));
 }
 
 async function renderAndStore(dir: string, file: string, data: ShareCardData, prefix: string): Promise<Buffer> {

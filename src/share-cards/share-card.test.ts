@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { queryRows } from "../db/client.ts";
-import { shareCardDir } from "./get-share-card.ts";
+import { getShareCardData, shareCardDir } from "./get-share-card.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -120,6 +120,27 @@ describe("share card", () => {
     expect(page.querySelector('meta[property="og:image"]')?.getAttribute("content")).toContain(
       String(after.response.headers.etag).slice(4, -1),
     );
+  });
+
+  it("shows dates in Berlin time, the first two days of a longer event and the place or Online", async () => {
+    const multi = await eventWhere(
+      sql`e.status = 'published' and (select count(distinct (s.starts_at at time zone 'Europe/Berlin')::date) from event_session s where s.event_id = e.id) > 2`,
+    );
+    const en = await getShareCardData(t.database.db, multi.id, "en");
+    expect(en?.dates).toMatch(/^\w{3}, \d{1,2} April \d{4} · \w{3}, \d{1,2} April \d{4} \+ \d+ more dates?$/);
+    const single = await eventWhere(
+      sql`e.status = 'published' and e.mode = 'online' and (select count(*) from event_session s where s.event_id = e.id) = 1 and not exists (select 1 from event_session s where s.event_id = e.id and s.all_day)`,
+    );
+    const [session] = await queryRows<{ starts_at: string }>(
+      t.database.db,
+      sql`select to_char(starts_at at time zone 'Europe/Berlin', 'HH24:MI') as starts_at from event_session where event_id = ${single.id}`,
+    );
+    const de = await getShareCardData(t.database.db, single.id, "de");
+    expect(de?.dates).toContain(`, ${session?.starts_at}–`);
+    expect(de?.dates).toMatch(/ Uhr$/);
+    expect(de?.place).toBe("Online");
+    const hybrid = await eventWhere(sql`e.status = 'published' and e.mode = 'hybrid' and e.venue_id is not null`);
+    expect((await getShareCardData(t.database.db, hybrid.id, "de"))?.place).toMatch(/^\S.* · Online$/);
   });
 
   it("answers 404 for drafts, submissions, unknown and malformed ids", async () => {
