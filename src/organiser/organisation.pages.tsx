@@ -10,6 +10,7 @@ import { loadDashboard } from "./load-dashboard.ts";
 import { loadOwnOrganisation } from "./organisation-access.ts";
 import { fieldErrorsOf, formOf, idOf, noticeOf, orgPageBase, type PageBase, pageBase } from "./organiser-page-kit.ts";
 import { requestOrganisation } from "./request-organisation.ts";
+import { updateOrganisationLogo } from "./update-organisation-logo.ts";
 import { updateOrganisationProfile } from "./update-organisation-profile.ts";
 import { DashboardPage, JoinPage } from "./views/DashboardPage.tsx";
 import { type OrgFormView, ProfilePage, RequestOrganisationPage, valuesOfOrganisation } from "./views/OrganisationPages.tsx";
@@ -71,7 +72,7 @@ export function registerOrganisationPages(app: FastifyInstance): void {
       csrf: csrfToken(request, reply),
       taxonomies: await loadTaxonomies(db),
     };
-    const page = <ProfilePage base={base} view={full} org={org} notice={noticeOf(base.ctx, request)} logoUpload={false} />;
+    const page = <ProfilePage base={base} view={full} org={org} notice={noticeOf(base.ctx, request)} />;
     return sendPage(reply, page, status);
   };
 
@@ -85,6 +86,18 @@ export function registerOrganisationPages(app: FastifyInstance): void {
       return reply.redirect(base.ctx.href("/mein-bereich/organisation", { org: base.org.slug, notice: "saved" }), 303);
     } catch (error) {
       return renderProfile(request, reply, { values, errors: fieldErrorsOf(error) }, 422);
+    }
+  });
+
+  // Multipart (see app.ts): the file arrives as a Buffer in request.body.logo, _csrf as a field.
+  app.post("/mein-bereich/organisation/logo", async (request, reply) => {
+    const base = await orgPageBase(app, request);
+    const { logo } = formOf(request);
+    try {
+      await updateOrganisationLogo({ ctx: base.verb, input: { organisationId: base.org.id, file: logo, dataDir: app.config.dataDir } });
+      return reply.redirect(base.ctx.href("/mein-bereich/organisation", { org: base.org.slug, notice: "logoSaved" }), 303);
+    } catch (error) {
+      return renderProfile(request, reply, { errors: fieldErrorsOf(error) }, 422);
     }
   });
 

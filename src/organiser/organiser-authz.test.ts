@@ -83,6 +83,13 @@ const rows = (): Row[] => [
     ...postOrgOnly,
   },
   {
+    route: "logo of A without a file",
+    method: "POST",
+    url: () => `/mein-bereich/organisation/logo?org=${p.orgA.slug}`,
+    ...orgOnly,
+    organiserA: 422,
+  },
+  {
     route: "invite to A",
     method: "POST",
     url: () => `/mein-bereich/organisation/mitglieder?org=${p.orgA.slug}`,
@@ -147,6 +154,7 @@ describe("authorization matrix of the organiser area", () => {
     const posts = [
       [`/mein-bereich/organisation?org=${p.orgA.slug}`, { ...orgFields("Gekapert"), stateCode: "BW" }],
       ["/mein-bereich/organisation/neu", orgFields("Ohne Token")],
+      [`/mein-bereich/organisation/logo?org=${p.orgA.slug}`, {}],
       [`/mein-bereich/organisation/mitglieder?org=${p.orgA.slug}`, { email: "x@example.org" }],
       [`/mein-bereich/organisation/mitglieder/${p.organiserA.user?.id}/entfernen?org=${p.orgA.slug}`, {}],
       [`/mein-bereich/organisation/einladungen/1/zuruecknehmen?org=${p.orgA.slug}`, {}],

@@ -36,6 +36,11 @@ export const organiserDe = {
       "Die letzte Inhaberin bzw. der letzte Inhaber kann die Organisation nicht verlassen. Ernennen Sie zuerst eine weitere Person zur Inhaberin bzw. zum Inhaber.",
     tooManyRequests: "Sie haben bereits mehrere offene Anfragen. Bitte warten Sie auf die Entscheidung.",
     notActive: "Ihre Organisation ist noch nicht bestätigt.",
+    imageEmpty: "Bitte eine Bilddatei auswählen.",
+    imageSize: "Die Datei ist größer als 10 MB.",
+    imageType: "Bitte ein Bild im Format JPEG, PNG oder WebP hochladen.",
+    imagePixels: "Das Bild hat mehr als 40 Megapixel.",
+    imageBroken: "Die Datei ließ sich nicht als Bild lesen.",
   },
   fields: {
     name: "Name",
@@ -143,7 +148,7 @@ export const organiserDe = {
   profile: {
     title: "Organisationsprofil",
     logoCurrent: "Aktuelles Logo",
-    logoHint: "PNG, JPEG oder WebP, höchstens 5 MB.",
+    logoHint: "PNG, JPEG oder WebP, höchstens 10 MB.",
     logoUpload: "Logo hochladen",
     logoSaved: "Das Logo ist gespeichert.",
     publicLink: "Öffentliche Seite ansehen",
@@ -261,6 +266,11 @@ export const organiserEn: Same<typeof organiserDe> = {
     lastOwner: "The last owner cannot leave the organisation. Make another person an owner first.",
     tooManyRequests: "You already have several open requests. Please wait for a decision.",
     notActive: "Your organisation has not been confirmed yet.",
+    imageEmpty: "Please choose an image file.",
+    imageSize: "The file is larger than 10 MB.",
+    imageType: "Please upload a JPEG, PNG or WebP image.",
+    imagePixels: "The image has more than 40 megapixels.",
+    imageBroken: "The file could not be read as an image.",
   },
   fields: {
     name: "Name",
@@ -367,7 +377,7 @@ export const organiserEn: Same<typeof organiserDe> = {
   profile: {
     title: "Organisation profile",
     logoCurrent: "Current logo",
-    logoHint: "PNG, JPEG or WebP, at most 5 MB.",
+    logoHint: "PNG, JPEG or WebP, at most 10 MB.",
     logoUpload: "Upload logo",
     logoSaved: "The logo has been saved.",
     publicLink: "View public page",

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import PostalMime from "postal-mime";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, login } from "../../test/accounts.ts";
 import { createTestApp, type TestApp } from "../../test/app.ts";
@@ -198,6 +199,47 @@ describe("trade-fair presences /mein-bereich/messe", () => {
     expect((await as("organiserB").get(`/mein-bereich/messe/${id}?org=${p.orgB.slug}`)).statusCode).toBe(404);
     expect((await as("organiserB").post(`/mein-bereich/messe/${id}/loeschen?org=${p.orgB.slug}`)).statusCode).toBe(404);
     expect((await owner.post(`/mein-bereich/messe/${id}/loeschen?org=${p.orgA.slug}`)).statusCode).toBe(303);
+  });
+});
+
+describe("logo upload", () => {
+  const upload = (session: Personas["organiserA"]["session"], url: string, file: Buffer, type: string) => {
+    const boundary = "----organiser-test";
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${session.csrf}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="logo"; filename="logo"\r\nContent-Type: ${type}\r\n\r\n`),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return t.app.inject({
+      method: "POST",
+      url,
+      headers: { cookie: session.cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+  };
+
+  it("stores an uploaded logo as WebP and shows it; refuses other files with a message; foreign organisations 404", async () => {
+    const png = await sharp({ create: { width: 40, height: 20, channels: 3, background: "#00508c" } })
+      .png()
+      .toBuffer();
+    const url = `/mein-bereich/organisation/logo?org=${p.orgA.slug}`;
+    const refused = await upload(p.organiserA.session, url, Buffer.from("<svg onload=alert(1)>"), "image/png");
+    expect(refused.statusCode).toBe(422);
+    expect(parseHtml(refused.body).querySelector("#field-logo-error")?.textContent).toBe(
+      "Bitte ein Bild im Format JPEG, PNG oder WebP hochladen.",
+    );
+    expect((await upload(p.organiserB.session, url, png, "image/png")).statusCode).toBe(404);
+
+    const saved = await upload(p.organiserA.session, url, png, "image/png");
+    expect(saved.statusCode).toBe(303);
+    const [row] = await t.database.db.select().from(organisation).where(eq(organisation.id, p.orgA.id));
+    expect(row?.logoUrl).toMatch(/^\/uploads\/[a-f0-9]{32}\.webp$/);
+    const image = await t.app.inject({ method: "GET", url: row?.logoUrl ?? "" });
+    expect(image.statusCode).toBe(200);
+    expect((await sharp(image.rawPayload).metadata()).format).toBe("webp");
+    const profile = parseHtml((await as("organiserA").get(`/mein-bereich/organisation?org=${p.orgA.slug}`)).body);
+    expect(profile.querySelector(".logo-section img")?.getAttribute("src")).toBe(row?.logoUrl);
   });
 });
 

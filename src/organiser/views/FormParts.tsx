@@ -23,6 +23,11 @@ const knownErrors = new Set<string>([
   "lastOwner",
   "tooManyRequests",
   "notActive",
+  "imageEmpty",
+  "imageSize",
+  "imageType",
+  "imagePixels",
+  "imageBroken",
 ]);
 
 /** The message of an error key in the reader's language (unknown keys read as "invalid"). */

@@ -7,6 +7,7 @@ import type { PageBase } from "../organiser-page-kit.ts";
 import {
   CheckboxGroup,
   ErrorSummary,
+  errorText,
   type FieldErrors,
   type FormValues,
   listOf,
@@ -36,6 +37,7 @@ const fieldNames = [
   "contactName",
   "contactEmail",
   "contactPhone",
+  "logo",
 ] as const;
 
 function labelsOf(ctx: PageCtx): Record<string, string> {
@@ -187,13 +189,11 @@ export function ProfilePage({
   view,
   org,
   notice,
-  logoUpload,
 }: {
   base: PageBase & { org: NonNullable<PageBase["org"]> };
   view: OrgFormView;
   org: Organisation;
   notice: string | null;
-  logoUpload: boolean;
 }) {
   const { ctx, actor, orgs } = base;
   const { t } = ctx;
@@ -219,24 +219,29 @@ export function ProfilePage({
             <img src={org.logoUrl} alt={t("organiser.profile.logoCurrent")} class="org-logo" />
           </figure>
         )}
-        {logoUpload && (
-          <form
-            method="post"
-            action={ctx.href("/mein-bereich/organisation/logo", { ...q, _csrf: view.csrf })}
-            enctype="multipart/form-data"
-            class="organiser-form"
-          >
-            <CsrfField token={view.csrf} />
-            <div class={view.errors.logo ? "form-field form-field-error" : "form-field"}>
-              <label for="field-logo">{t("organiser.profile.logoUpload")}</label>
-              <p class="form-hint" id="field-logo-hint">
-                {t("organiser.profile.logoHint")}
+        <form method="post" action={ctx.href("/mein-bereich/organisation/logo", q)} enctype="multipart/form-data" class="organiser-form">
+          <CsrfField token={view.csrf} />
+          <div class={view.errors.logo ? "form-field form-field-error" : "form-field"}>
+            <label for="field-logo">{t("organiser.profile.logoUpload")}</label>
+            <p class="form-hint" id="field-logo-hint">
+              {t("organiser.profile.logoHint")}
+            </p>
+            {view.errors.logo && (
+              <p class="form-error" id="field-logo-error">
+                {errorText(ctx, view.errors.logo)}
               </p>
-              <input id="field-logo" type="file" name="logo" accept="image/png,image/jpeg,image/webp" aria-describedby="field-logo-hint" />
-            </div>
-            <button type="submit">{t("organiser.profile.logoUpload")}</button>
-          </form>
-        )}
+            )}
+            <input
+              id="field-logo"
+              type="file"
+              name="logo"
+              accept="image/png,image/jpeg,image/webp"
+              aria-invalid={view.errors.logo ? "true" : undefined}
+              aria-describedby={view.errors.logo ? "field-logo-hint field-logo-error" : "field-logo-hint"}
+            />
+          </div>
+          <button type="submit">{t("organiser.profile.logoUpload")}</button>
+        </form>
       </section>
     </OrganiserShell>
   );
