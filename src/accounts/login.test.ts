@@ -59,7 +59,8 @@ describe("login", () => {
   it("answers the 11th wrong password within a minute with 429, per address and per IP", async () => {
     const u = await createUser(t.database.db);
     // Same address from ten different IPs, then the right password from an eleventh: still blocked.
-    for (let i = 0; i < 10; i++) expect((await attempt(u.email, "falsches Passwort!", { remoteAddress: `10.2.0.${i}` })).statusCode).toBe(422);
+    for (let i = 0; i < 10; i++)
+      expect((await attempt(u.email, "falsches Passwort!", { remoteAddress: `10.2.0.${i}` })).statusCode).toBe(422);
     const blocked = await attempt(u.email, u.password, { remoteAddress: "10.2.1.1" });
     expect(blocked.statusCode).toBe(429);
     expect(parseHtml(blocked.body).querySelector("h1")?.textContent).toBe("Zu viele Versuche");

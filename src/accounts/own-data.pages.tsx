@@ -12,7 +12,7 @@ import { DeletePage, type FormView } from "./views/AccountForms.tsx";
 const renderDelete = (request: FastifyRequest, reply: FastifyReply, errors: FormView["errors"] = {}) =>
   sendPage(
     reply,
-    <DeletePage ctx={pageCtxOf(request)} view={{ csrf: csrfToken(request, reply), values: {}, errors }} />,
+    <DeletePage ctx={pageCtxOf(request)} view={{ csrf: csrfToken(request, reply), values: { email: request.actor?.email }, errors }} />,
     Object.keys(errors).length ? 422 : 200,
   );
 

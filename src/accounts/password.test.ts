@@ -63,17 +63,15 @@ describe("password reset", () => {
     const u = await createUser(t.database.db);
     await post("/passwort-vergessen", { email: u.email });
     const [mail] = await mailsTo(t.database.db, u.email);
-    await t.database.db
-      .update(accountToken)
-      .set({ expiresAt: sql`now() - interval '1 second'` })
-      .where(eq(accountToken.userId, u.id));
+    await t.database.db.update(accountToken).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(accountToken.userId, u.id));
     const res = await t.app.inject({ method: "GET", url: linkIn(mail ?? { text: "" }) });
     expect(res.statusCode).toBe(400);
   });
 
   it("limits reset requests per IP", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await post("/passwort-vergessen", { email: `x${i}@example.test` }, "192.0.2.50")).statusCode);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await post("/passwort-vergessen", { email: `x${i}@example.test` }, "192.0.2.50")).statusCode);
     expect(statuses).toEqual([303, 303, 303, 303, 303, 429]);
   });
 });

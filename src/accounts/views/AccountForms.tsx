@@ -118,6 +118,7 @@ export function DeletePage({ ctx, view }: { ctx: PageCtx; view: FormView }) {
   return (
     <Layout ctx={ctx} meta={{ title: t("accounts.delete.title"), noindex: true }}>
       <h1>{t("accounts.delete.title")}</h1>
+      {view.values.email && <p>{t("accounts.settings.loggedInAs", { email: view.values.email })}</p>}
       <p>{t("accounts.delete.intro")}</p>
       <ErrorSummary ctx={ctx} errors={view.errors} labels={labels} />
       <PostForm action={ctx.href("/konto/loeschen")} csrf={view.csrf}>
