@@ -44,7 +44,7 @@ export function HomePage({ ctx, edition, numbers, next, opening, closing, taxono
           <a class="button" href={ctx.href("/programm")}>
             {t("home.browse")}
           </a>
-          <a class="button button-secondary" href={ctx.href("/mitmachen")}>
+          <a class="button button-secondary" href={ctx.href("/registrieren")}>
             {t("home.register")}
           </a>
         </p>
