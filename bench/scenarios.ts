@@ -59,17 +59,21 @@ function shuffle<T>(items: T[]): T[] {
 
 /** Asks the running app for its events and builds every scenario of the run. */
 export async function buildScenarios(baseUrl: string, uncachedLimit = 20_000): Promise<Scenario[]> {
+  // Events from pages spread over the whole programme, so generated copies do not crowd out the vocabulary.
   const events: ApiEvent[] = [];
-  for (let page = 1; page <= 3; page++) {
-    const response = await fetch(`${baseUrl}/api/v1/events?pageSize=100&page=${page}`);
+  const page = async (n: number) => {
+    const response = await fetch(`${baseUrl}/api/v1/events?pageSize=100&page=${n}`);
     if (!response.ok) throw new Error(`GET /api/v1/events: ${response.status}`);
-    const body = (await response.json()) as { data: ApiEvent[]; meta: { pages: number } };
-    events.push(...body.data);
-    if (page >= body.meta.pages) break;
-  }
-  const first = events[0];
-  if (!first) throw new Error("the app lists no events");
-  const eventPath = new URL(first.links.page).pathname;
+    return (await response.json()) as { data: ApiEvent[]; meta: { pages: number } };
+  };
+  const first = await page(1);
+  events.push(...first.data);
+  const pages = first.meta.pages;
+  const samples = Math.min(pages - 1, 29);
+  for (let i = 1; i <= samples; i++) events.push(...(await page(1 + Math.round((i * (pages - 1)) / samples))).data);
+  const sample = events[0];
+  if (!sample) throw new Error("the app lists no events");
+  const eventPath = new URL(sample.links.page).pathname;
   return [
     { name: "home", label: "home /", paths: ["/"], cached: true },
     { name: "programme", label: "programme /programm", paths: ["/programm"], cached: true },
