@@ -161,4 +161,42 @@ describe("event form over HTTP", () => {
     expect(page.querySelector('script[src="/static/event-form.js"]')).not.toBeNull();
     expect(page.querySelector("form[data-autosave]")).not.toBeNull();
   });
+
+  it("lists plausibility warnings with their reason before and after submitting", async () => {
+    const created = await post(
+      `${base}/neu`,
+      "organiserA",
+      form(p.organiserA.session.csrf, {
+        titleDe: "Hybrid ohne Link",
+        mode: "hybrid",
+        "venue.postalCode": "80331",
+        "sessions.1.startDate": "2027-05-20",
+      }),
+    );
+    const id = idFromLocation(created.headers.location);
+    const draft = parseHtml((await get(`${base}/${id}`, "organiserA")).body);
+    const reasons = [...draft.querySelectorAll(".checks li")].map((li) => li.textContent ?? "");
+    expect(reasons).toHaveLength(3);
+    expect(reasons.join("\n")).toContain("ohne Link zur Online-Teilnahme");
+    expect(reasons.join("\n")).toContain("Postleitzahl 80331");
+    expect(reasons.join("\n")).toContain("außerhalb der Aktionswoche");
+    const submitted = await post(
+      `${base}/${id}`,
+      "organiserA",
+      form(p.organiserA.session.csrf, {
+        version: "1",
+        titleDe: "Hybrid ohne Link",
+        mode: "hybrid",
+        "venue.postalCode": "80331",
+        "sessions.1.startDate": "2027-05-20",
+        _action: "submit",
+      }),
+    );
+    expect(submitted.headers.location).toContain("hinweis=submitted");
+    const [row] = await t.database.db.select().from(event).where(eq(event.id, id));
+    expect(row?.status).toBe("submitted");
+    expect(row?.checks.map((c) => c.code).sort()).toEqual(["onlineWithoutUrl", "outsideEdition", "postalCodeState"]);
+    const english = parseHtml((await get(`${base}/${id}?lang=en`, "organiserA")).body);
+    expect(english.querySelector(".checks")?.textContent).toContain("without a link to join online");
+  });
 });

@@ -9,6 +9,7 @@ import { loadTaxonomies } from "../taxonomies/taxonomy-queries.ts";
 import { Layout } from "../views/Layout.tsx";
 import { sendPage } from "../views/render.ts";
 import { cancelEvent } from "./cancel-event.ts";
+import { checkEvent } from "./check-event.ts";
 import { createEventDraft } from "./create-event-draft.ts";
 import { duplicateEvent } from "./duplicate-event.ts";
 import { editionForNewEvents, submissionWindowOpen } from "./edition-for-new-events.ts";
@@ -85,7 +86,8 @@ async function formProps(
     return { ctx, csrf, taxonomies, organisations, editionTitle: ctx.lang === "en" ? edition.titleEn : edition.titleDe };
   }
   const e = await getManagedEvent({ ctx: verbCtx(request), input: { id } });
-  const event = { id, status: e.event.status, checks: e.event.checks, windowOpen: submissionWindowOpen(e.edition) };
+  const checks = await checkEvent({ ctx: verbCtx(request), input: { id } });
+  const event = { id, status: e.event.status, checks, windowOpen: submissionWindowOpen(e.edition) };
   return { ctx, csrf, taxonomies, event, editionTitle: ctx.lang === "en" ? e.edition.titleEn : e.edition.titleDe };
 }
 
