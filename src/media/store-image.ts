@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import sharp, { type Metadata, type OutputInfo } from "sharp";
 
 /** Largest upload accepted (also the multipart file limit in app.ts). */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -37,7 +37,7 @@ export type StoredImage = { path: string; width: number; height: number };
 export async function storeImage(dataDir: string, input: Buffer): Promise<StoredImage> {
   if (input.length === 0) throw new ImageRejected("empty");
   if (input.length > MAX_IMAGE_BYTES) throw new ImageRejected("size");
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
   } catch (error) {
@@ -46,7 +46,7 @@ export async function storeImage(dataDir: string, input: Buffer): Promise<Stored
   if (!meta.format || !["jpeg", "png", "webp"].includes(meta.format)) throw new ImageRejected("type");
   if (!meta.width || !meta.height) throw new ImageRejected("broken");
   if (meta.width * meta.height > MAX_IMAGE_PIXELS) throw new ImageRejected("pixels");
-  let output: { data: Buffer; info: sharp.OutputInfo };
+  let output: { data: Buffer; info: OutputInfo };
   try {
     output = await sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" })
       .rotate() // apply the EXIF orientation before the metadata goes
