@@ -87,6 +87,21 @@ describe("dashboard /mein-bereich", () => {
     }
   });
 
+  it("lets a member of several organisations choose one with ?org=", async () => {
+    const user = await createUser(t.database.db, { organisationIds: [p.orgA.id, p.orgB.id] });
+    const browser = browserOf(t.app, await login(t.app, user.email));
+    const first = parseHtml((await browser.get("/mein-bereich")).body);
+    const choices = [...first.querySelectorAll("#org-choice option")].map((o) => o.getAttribute("value"));
+    expect(choices.sort()).toEqual([p.orgA.slug, p.orgB.slug].sort());
+    const chosen = parseHtml((await browser.get(`/mein-bereich?org=${p.orgB.slug}`)).body);
+    expect(chosen.querySelector("h1")?.textContent).toBe(p.orgB.name);
+    expect(chosen.querySelector("#org-choice option[selected]")?.getAttribute("value")).toBe(p.orgB.slug);
+    expect(chosen.querySelector('.area-nav a[href^="/mein-bereich/messe"]')?.getAttribute("href")).toBe(
+      `/mein-bereich/messe?org=${p.orgB.slug}`,
+    );
+    expect((await browser.get("/mein-bereich?org=gibt-es-nicht")).statusCode).toBe(404);
+  });
+
   it("shows users without an organisation the two ways in", async () => {
     const response = await as("coordinator").get("/mein-bereich");
     expect(response.statusCode).toBe(200);

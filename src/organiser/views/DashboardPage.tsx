@@ -69,6 +69,9 @@ export function DashboardPage({ base, d, notice }: { base: PageBase; d: Dashboar
         <div class="notice notice-error org-declined">
           <p>{t("organiser.dashboard.declined")}</p>
           {d.org.decisionNote && <p>{t("organiser.dashboard.declinedNote", { note: d.org.decisionNote })}</p>}
+          <p>
+            <a href={ctx.href("/mein-bereich/organisation/neu")}>{t("organiser.dashboard.requestButton")}</a>
+          </p>
         </div>
       )}
       {!d.edition ? (
