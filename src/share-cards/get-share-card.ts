@@ -23,8 +23,7 @@ export async function getShareCardData(db: DbOrTx, id: number, lang: Lang): Prom
   return shareCardData(e, lang, cardLabels(translator(lang)));
 }
 
-async function renderAndStore(dir: string, file: string, data: ShareCardData, prefix: string): Promise<Buffer> {
-  const png = await renderShareCard(data);
+async function store(dir: string, file: string, png: Buffer, prefix: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
   // Write beside, then rename: a reader never sees half a file.
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -36,6 +35,12 @@ async function renderAndStore(dir: string, file: string, data: ShareCardData, pr
       await fs.rm(path.join(dir, name), { force: true });
     }
   }
+}
+
+async function renderAndStore(dir: string, file: string, data: ShareCardData, prefix: string): Promise<Buffer> {
+  const png = await renderShareCard(data);
+  // The disk cache only saves work: a full or read-only disk must not cost the card.
+  await store(dir, file, png, prefix).catch(() => undefined);
   return png;
 }
 

@@ -104,6 +104,21 @@ describe("share card", () => {
     expect((await fetchCard(e.id)).png.equals(marker)).toBe(true);
   });
 
+  it("still serves the card when the cache folder cannot be written", async () => {
+    const e = await eventWhere(sql`e.status = 'published' and e.mode = 'hybrid'`);
+    const dir = shareCardDir(t.app.config.dataDir);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    fs.writeFileSync(dir, "not a folder");
+    try {
+      const { response, png } = await fetchCard(e.id);
+      expect(response.statusCode).toBe(200);
+      expect((await sharp(png).metadata()).width).toBe(1200);
+    } finally {
+      fs.rmSync(dir, { force: true });
+    }
+  });
+
   it("renders a new image when the title changes and drops the old file", async () => {
     const e = await eventWhere(sql`e.status = 'published' and e.mode = 'onsite'`);
     await setTitle(e.id, "Wasserstoff im Mittelstand");
