@@ -1,4 +1,5 @@
-import type { Browser } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtp, type TestSmtp } from "../smtp.ts";
 import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
@@ -16,6 +17,13 @@ afterAll(async () => {
   await server?.close();
   await smtp?.close();
 });
+
+/** axe (WCAG 2.1 AA) on the page as it is now. */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, page.url()).toEqual([]);
+}
 
 describe("organiser journey: register → mail → confirm → log in → my area", () => {
   for (const javaScriptEnabled of [true, false]) {
@@ -40,6 +48,7 @@ describe("organiser journey: register → mail → confirm → log in → my are
         await page.getByRole("button", { name: "Konto anlegen" }).click();
         await expect(page.locator(".error-summary").textContent()).resolves.toContain("mindestens 10 Zeichen");
         await expect(page.getByLabel("Name").inputValue()).resolves.toBe("Jana Journey");
+        if (javaScriptEnabled) await expectAccessible(page);
 
         await page.getByLabel("Passwort").fill(password);
         await page.getByRole("button", { name: "Konto anlegen" }).click();
@@ -59,6 +68,16 @@ describe("organiser journey: register → mail → confirm → log in → my are
         await page.getByLabel("Passwort").press("Enter");
         await page.waitForURL((url) => url.pathname === "/mein-bereich");
         expect(await page.locator("main h1").count()).toBe(1);
+
+        await page.goto(`${server.origin}/konto`);
+        await expect(page.locator("main").textContent()).resolves.toContain(email);
+        if (javaScriptEnabled) {
+          await expectAccessible(page);
+          for (const path of ["/anmelden", "/passwort-vergessen", "/konto/loeschen"]) {
+            await page.goto(`${server.origin}${path}`);
+            await expectAccessible(page);
+          }
+        }
 
         const cookies = await context.cookies();
         const session = cookies.find((c) => c.name === "cw_session");
