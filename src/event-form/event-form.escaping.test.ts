@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, login } from "../../test/accounts.ts";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { createPersonas, type Personas } from "../../test/personas.ts";
@@ -121,5 +122,16 @@ describe("user text on the form, the preview and the public page", () => {
     expect(doc.querySelector('label[for="f-titleDe"]')?.textContent).toContain("Title (German)");
     expect(doc.querySelector("form.event-form")?.getAttribute("action")).toBe(`${base}/neu?lang=en`);
     expect([...doc.querySelectorAll("fieldset.form-section > legend")].map((l) => l.textContent)).toContain("Dates");
+  });
+
+  it("preselects the organisation the dashboard links with (?org=slug)", async () => {
+    const member = await createUser(t.database.db, { organisationIds: [p.orgA.id, p.orgB.id] });
+    const session = await login(t.app, member.email);
+    for (const org of [p.orgA, p.orgB]) {
+      const doc = parseHtml(
+        (await t.app.inject({ method: "GET", url: `${base}/neu?org=${org.slug}`, headers: { cookie: session.cookie } })).body,
+      );
+      expect(doc.querySelector("#f-organisationId option[selected]")?.getAttribute("value")).toBe(String(org.id));
+    }
   });
 });

@@ -194,12 +194,14 @@ export function registerEventFormPages(app: FastifyInstance): void {
   app.get(`${base}/neu`, async (request, reply) => {
     const props = await formProps(request, reply, undefined);
     if (!props.organisations?.length) return forbiddenPage(request, reply);
+    // The dashboard links here with ?org=<slug> of the organisation it shows.
+    const chosen = props.organisations.find((o) => o.slug === props.ctx.query.get("org")) ?? props.organisations[0];
     const values: FormValues = {
       mode: "onsite",
       isFree: "yes",
       languages: ["de"],
       "venue.country": "DE",
-      organisationId: String(props.organisations[0]?.id),
+      organisationId: String(chosen?.id),
     };
     return sendPage(reply, <EventFormPage {...props} values={values} errors={{}} />);
   });

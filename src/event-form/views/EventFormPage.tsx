@@ -28,7 +28,7 @@ export type EventFormProps = {
   taxonomies: Taxonomies;
   editionTitle: string;
   /** The new-event form offers the actor's organisations; the edit form knows its event. */
-  organisations?: { id: number; name: string }[];
+  organisations?: { id: number; slug: string; name: string }[];
   event?: { id: number; status: string; checks: EventCheck[]; windowOpen: boolean };
   /** A message above the form (saved, submitted, conflict …) and whether it is a problem. */
   notice?: { text: string; problem?: boolean };
