@@ -1,10 +1,13 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { membership, organisationInvitation, user } from "../db/schema/index.ts";
-import { validationFailed } from "../lib/errors.ts";
+import { conflict, validationFailed } from "../lib/errors.ts";
 import { hashInvitationToken, invitationLifetimeMs, newInvitationToken } from "./invitation-token.ts";
 import { loadOwnedOrganisation } from "./organisation-access.ts";
 import { InviteInput, parseInput } from "./organiser.schemas.ts";
 import { invitationMail, type MailCtx, queueOrganiserMail } from "./organiser-mail.ts";
+
+/** Open invitations an organisation may have at once (a mail flood stops here). */
+const maxOpenInvitations = 30;
 
 /**
  * An owner invites someone by e-mail. The link's token is stored hashed and expires; inviting the
@@ -24,6 +27,18 @@ export async function inviteMember({ ctx, input }: { ctx: MailCtx; input: unknow
         .where(and(eq(membership.userId, existing.id), eq(membership.organisationId, org.id)));
       if (member) throw validationFailed({ email: "alreadyMember" });
     }
+    const [open] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(organisationInvitation)
+      .where(
+        and(
+          eq(organisationInvitation.organisationId, org.id),
+          isNull(organisationInvitation.acceptedAt),
+          isNull(organisationInvitation.revokedAt),
+          gt(organisationInvitation.expiresAt, new Date()),
+        ),
+      );
+    if (Number(open?.n ?? 0) >= maxOpenInvitations) throw conflict("Too many open invitations");
     await tx
       .update(organisationInvitation)
       .set({ revokedAt: new Date() })

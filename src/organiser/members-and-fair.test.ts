@@ -109,6 +109,17 @@ describe("invitations and members", () => {
     expect((await failure(acceptInvitation({ ctx: ctxOf(db, newcomer), input: { token } }))).code).toBe("not_found");
   });
 
+  it("caps the open invitations of an organisation (no mail floods)", async () => {
+    const db = database.db;
+    const owner = await makeActor(db);
+    const org = await giveOrganisation(db, owner, "SN");
+    const invite = (n: number) =>
+      failure(inviteMember({ ctx: ctxOf(db, owner), input: { organisationId: org.id, email: `flood${n}@example.org` } }));
+    for (let n = 0; n < 30; n++) expect((await invite(n)).code).toBe("ok");
+    expect((await invite(30)).code).toBe("conflict");
+    expect(await mailsTo(db, "flood30@example.org")).toHaveLength(0);
+  });
+
   it("refuses to remove the last owner; owners remove members; members may only leave", async () => {
     const db = database.db;
     const owner = await makeActor(db);

@@ -43,6 +43,7 @@ export function registerMemberPages(app: FastifyInstance): void {
       return reply.redirect(base.ctx.href("/mein-bereich/organisation/mitglieder", { org: base.org.slug, notice: "invited" }), 303);
     } catch (error) {
       if (isCode(error, "forbidden")) return sendForbidden(base, reply, base.ctx.t("organiser.members.ownersOnly"));
+      if (isCode(error, "conflict")) return render(request, reply, { values, errors: { email: "tooManyInvitations" } }, 409);
       return render(request, reply, { values, errors: fieldErrorsOf(error) }, 422);
     }
   });

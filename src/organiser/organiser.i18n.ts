@@ -35,6 +35,7 @@ export const organiserDe = {
     lastOwner:
       "Die letzte Inhaberin bzw. der letzte Inhaber kann die Organisation nicht verlassen. Ernennen Sie zuerst eine weitere Person zur Inhaberin bzw. zum Inhaber.",
     tooManyRequests: "Sie haben bereits mehrere offene Anfragen. Bitte warten Sie auf die Entscheidung.",
+    tooManyInvitations: "Es gibt zu viele offene Einladungen. Nehmen Sie zuerst nicht mehr benötigte zurück.",
     notActive: "Ihre Organisation ist noch nicht bestätigt.",
     imageEmpty: "Bitte eine Bilddatei auswählen.",
     imageSize: "Die Datei ist größer als 10 MB.",
@@ -265,6 +266,7 @@ export const organiserEn: Same<typeof organiserDe> = {
     invalid: "This value is not valid.",
     lastOwner: "The last owner cannot leave the organisation. Make another person an owner first.",
     tooManyRequests: "You already have several open requests. Please wait for a decision.",
+    tooManyInvitations: "There are too many open invitations. Withdraw those no longer needed first.",
     notActive: "Your organisation has not been confirmed yet.",
     imageEmpty: "Please choose an image file.",
     imageSize: "The file is larger than 10 MB.",

@@ -44,6 +44,7 @@ describe("dashboard /mein-bereich", () => {
   it("groups the organisation's events by status, links them to the form and says the window has closed", async () => {
     const response = await as("organiserA").get("/mein-bereich");
     expect(response.statusCode).toBe(200);
+    expect(response.headers["cache-control"]).toBe("private, no-store");
     const doc = parseHtml(response.body);
     expect(doc.querySelector("h1")?.textContent).toBe(p.orgA.name);
     const [count] = await queryRows<{ n: number }>(

@@ -22,6 +22,7 @@ const knownErrors = new Set<string>([
   "invalid",
   "lastOwner",
   "tooManyRequests",
+  "tooManyInvitations",
   "notActive",
   "imageEmpty",
   "imageSize",
