@@ -80,7 +80,7 @@ export async function deleteOtherSessions(db: Db, userId: number, keepTokenHash:
     .where(keepTokenHash ? and(eq(session.userId, userId), ne(session.tokenHash, keepTokenHash)) : eq(session.userId, userId));
 }
 
-/** Removes expired sessions (run now and then by the mail worker's timer). */
+/** Removes expired and idle sessions of everybody (run at each login). */
 export async function purgeExpiredSessions(db: Db): Promise<void> {
   await db
     .delete(session)

@@ -102,6 +102,15 @@ describe("sessions", () => {
     expect(res.statusCode).toBe(303);
   });
 
+  it("clears out expired sessions of everybody at the next login", async () => {
+    const idle = await createUser(t.database.db);
+    await login(t.app, idle.email, idle.password);
+    await t.database.db.update(session).set({ lastSeenAt: sql`now() - interval '3 hours'` }).where(eq(session.userId, idle.id));
+    const other = await createUser(t.database.db);
+    await login(t.app, other.email, other.password);
+    expect(await t.database.db.select().from(session).where(eq(session.userId, idle.id))).toHaveLength(0);
+  });
+
   it("loads organisations and coordinated states into the actor", async () => {
     const p = await createPersonas(t);
     expect(p.organiserA.user?.id).toBeTruthy();
