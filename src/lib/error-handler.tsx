@@ -46,7 +46,9 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     const status = typeof (error as { statusCode?: unknown }).statusCode === "number" ? (error as { statusCode: number }).statusCode : 500;
     if (status === 429 && !wantsJson(request)) return sendMessagePage(request, reply, 429, "rateLimited");
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ error: { code: status === 429 ? "rate_limited" : "bad_request", message: (error as Error).message, fields: {} } });
+      return reply
+        .status(status)
+        .send({ error: { code: status === 429 ? "rate_limited" : "bad_request", message: (error as Error).message, fields: {} } });
     }
     request.log.error({ err: error }, "request failed");
     if (wantsJson(request)) return reply.status(500).send({ error: { code: "internal", message: "Internal error", fields: {} } });
