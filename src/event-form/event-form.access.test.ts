@@ -6,6 +6,7 @@ import { parseHtml } from "../../test/html.ts";
 import { createPersonas, type PersonaName, type Personas, personaNames } from "../../test/personas.ts";
 import { queryRows } from "../db/client.ts";
 import { event } from "../db/schema/index.ts";
+import { pngBomb } from "../media/media.fixtures.ts";
 import { createEventDraft } from "./create-event-draft.ts";
 import { makeActor, openEdition, sampleEvent } from "./event-form.fixtures.ts";
 
@@ -264,5 +265,19 @@ describe("version check and uploads over HTTP", () => {
     const img = edit.querySelector(".form-image img");
     expect(img?.getAttribute("src")).toMatch(/^\/uploads\/[a-f0-9]{32}\.webp$/);
     expect(img?.getAttribute("alt")).toBe("Ein blaues Rechteck");
+  });
+
+  it("refuses a decompression bomb with a message at the image field", async () => {
+    const response = await t.app.inject({
+      method: "POST",
+      url: `${base}/neu`,
+      headers: as("organiserA"),
+      payload: formOf(
+        { _csrf: p.organiserA.session.csrf, organisationId: String(p.orgA.id), titleDe: "Mit Bombe" },
+        { data: pngBomb(8000, 8000), name: "bild.png", type: "image/png" },
+      ),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(parseHtml(response.body).querySelector("#f-image-error")?.textContent).toContain("40 Megapixel");
   });
 });

@@ -250,6 +250,14 @@ describe("cancelEvent", () => {
     expect(row?.status).toBe("cancelled");
     expect(row?.sequence).toBe(1);
     expect((await getPublicEvent(database.db, id))?.event.status).toBe("cancelled");
+    const [history] = await database.db
+      .select()
+      .from(eventHistory)
+      .where(and(eq(eventHistory.eventId, id), eq(eventHistory.action, "cancel")));
+    expect(history).toMatchObject({
+      userId: ownerA.userId,
+      changes: [{ field: "status", old: "published", new: "cancelled" }, { field: "cancelledAt" }],
+    });
   });
 
   it("refuses drafts (a cancelled event is public) and foreign events", async () => {
