@@ -92,13 +92,24 @@ export async function countProgrammeFacets(
         .join(" and ") || "true",
     );
 
+  // A row failing two or more set filters counts nowhere (every count leaves out at most one), so
+  // the CTE keeps only rows failing at most one: with several filters, a fraction of the text matches.
+  const set = names.flatMap((name) => (conditions[name] ? [conditions[name]] : []));
+  const nearMatch =
+    set.length > 1
+      ? sql` and (${sql.join(
+          set.map((c) => sql`coalesce(${c}, false)::int`),
+          sql` + `,
+        )}) >= ${set.length - 1}`
+      : sql``;
+
   const rows = await queryRows<{ facet: string; value: string; n: number; label: string | null }>(
     db,
     sql`
     with base as (
       select e.state_code, e.mode::text as mode, e.format_code, e.topics, e.target_groups, e.days::text[] as days,
         e.organisation_id, e.is_free, e.languages, ${sql.join(flags, sql`, `)}
-      from event e where ${baseConditions(editionId, filter.q)}
+      from event e where ${baseConditions(editionId, filter.q)}${nearMatch}
     )
     select 'total' as facet, '' as value, count(*)::int as n, null::text as label from base where ${allBut()}
     union all select 'state', state_code, count(*)::int, null from base where ${allBut("state")} group by state_code
