@@ -7,6 +7,7 @@ import { insertEventRecord } from "../events/event-record.ts";
 import { AppError } from "../lib/errors.ts";
 import { listTradeFairPresences } from "../trade-fairs/trade-fair-queries.ts";
 import { acceptInvitation } from "./accept-invitation.ts";
+import { changeMemberRole } from "./change-member-role.ts";
 import { deleteTradeFairPresence } from "./delete-trade-fair-presence.ts";
 import { inviteMember } from "./invite-member.ts";
 import { listMembers } from "./list-members.ts";
@@ -140,6 +141,19 @@ describe("invitations and members", () => {
     expect((await remove(owner, 999_999)).code).toBe("not_found");
     const left = await db.select().from(membership).where(eq(membership.organisationId, org.id));
     expect(left.map((m) => m.userId)).toEqual([owner.userId]);
+
+    // Handing over: the owner makes a newcomer an owner, may then step down and leave.
+    const successor = await makeActor(db);
+    await db.insert(membership).values({ userId: successor.userId, organisationId: org.id, role: "member" });
+    const change = (actor: typeof owner, userId: number, role: string) =>
+      failure(changeMemberRole({ ctx: ctxOf(db, actor), input: { organisationId: org.id, userId, role } }));
+    expect((await change(successor, successor.userId, "owner")).code).toBe("forbidden");
+    expect((await change(owner, owner.userId, "member")).code).toBe("conflict");
+    expect((await change(owner, successor.userId, "admin")).code).toBe("validation");
+    expect((await change(owner, successor.userId, "owner")).code).toBe("ok");
+    expect((await remove(owner, owner.userId)).code).toBe("ok");
+    const after = await db.select().from(membership).where(eq(membership.organisationId, org.id));
+    expect(after.map((m) => [m.userId, m.role])).toEqual([[successor.userId, "owner"]]);
   });
 });
 

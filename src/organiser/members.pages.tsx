@@ -3,6 +3,7 @@ import { csrfToken } from "../accounts/csrf.ts";
 import { AppError } from "../lib/errors.ts";
 import { sendPage } from "../views/render.ts";
 import { acceptInvitation } from "./accept-invitation.ts";
+import { changeMemberRole } from "./change-member-role.ts";
 import { findOpenInvitation } from "./invitation-token.ts";
 import { inviteMember } from "./invite-member.ts";
 import { listMembers } from "./list-members.ts";
@@ -60,6 +61,21 @@ export function registerMemberPages(app: FastifyInstance): void {
     }
     if (userId === base.actor.userId) return reply.redirect(base.ctx.href("/mein-bereich", { notice: "left" }), 303);
     return reply.redirect(base.ctx.href("/mein-bereich/organisation/mitglieder", { org: base.org.slug, notice: "removed" }), 303);
+  });
+
+  app.post<{ Params: { userId: string } }>("/mein-bereich/organisation/mitglieder/:userId/rolle", async (request, reply) => {
+    const base = await orgPageBase(app, request);
+    try {
+      await changeMemberRole({
+        ctx: base.verb,
+        input: { organisationId: base.org.id, userId: idOf(request.params.userId), role: formOf(request).role },
+      });
+    } catch (error) {
+      if (isCode(error, "conflict")) return render(request, reply, { problem: base.ctx.t("organiser.errors.lastOwner") }, 409);
+      if (isCode(error, "forbidden")) return sendForbidden(base, reply, base.ctx.t("organiser.members.ownersOnly"));
+      throw error;
+    }
+    return reply.redirect(base.ctx.href("/mein-bereich/organisation/mitglieder", { org: base.org.slug, notice: "roleChanged" }), 303);
   });
 
   app.post<{ Params: { id: string } }>("/mein-bereich/organisation/einladungen/:id/zuruecknehmen", async (request, reply) => {

@@ -158,6 +158,7 @@ describe("authorization matrix of the organiser area", () => {
       [`/mein-bereich/organisation/mitglieder?org=${p.orgA.slug}`, { email: "x@example.org" }],
       [`/mein-bereich/organisation/mitglieder/${p.organiserA.user?.id}/entfernen?org=${p.orgA.slug}`, {}],
       [`/mein-bereich/organisation/einladungen/1/zuruecknehmen?org=${p.orgA.slug}`, {}],
+      [`/mein-bereich/organisation/mitglieder/${p.organiserA.user?.id}/rolle?org=${p.orgA.slug}`, { role: "member" }],
       [`/mein-bereich/messe/neu?org=${p.orgA.slug}`, { hall: "1", booth: "1" }],
       [`/mein-bereich/messe/${presenceA}?org=${p.orgA.slug}`, { hall: "1", booth: "1" }],
       [`/mein-bereich/messe/${presenceA}/loeschen?org=${p.orgA.slug}`, {}],

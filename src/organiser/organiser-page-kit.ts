@@ -53,6 +53,7 @@ const notices = {
   invited: "organiser.members.invited",
   revoked: "organiser.members.revoked",
   removed: "organiser.members.removed",
+  roleChanged: "organiser.members.roleChanged",
   left: "organiser.members.left",
   fairCreated: "organiser.fair.created",
   fairUpdated: "organiser.fair.updated",

@@ -187,6 +187,12 @@ describe("members and invitations", () => {
     const response = await as("organiserA").post(`/mein-bereich/organisation/mitglieder/${userId}/entfernen?org=${p.orgA.slug}`);
     expect(response.statusCode).toBe(409);
     expect(parseHtml(response.body).querySelector('[role="alert"]')?.textContent).toContain("Die letzte Inhaberin");
+    const demoted = await as("organiserA").post(`/mein-bereich/organisation/mitglieder/${userId}/rolle?org=${p.orgA.slug}`, {
+      role: "member",
+    });
+    expect(demoted.statusCode).toBe(409);
+    const page = parseHtml((await as("organiserA").get(`/mein-bereich/organisation/mitglieder?org=${p.orgA.slug}`)).body);
+    expect(page.querySelector(`form[action="/mein-bereich/organisation/mitglieder/${userId}/rolle?org=${p.orgA.slug}"]`)).not.toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { formatDay } from "../../lib/format-date.ts";
+import { CsrfField } from "../../views/CsrfField.tsx";
 import type { OpenInvitation } from "../invitation-token.ts";
 import type { listMembers } from "../list-members.ts";
 import type { PageBase } from "../organiser-page-kit.ts";
@@ -44,6 +45,23 @@ export function MembersPage({ base, view }: { base: PageBase & { org: NonNullabl
                   <td>{m.email}</td>
                   <td>{t(`organiser.roles.${m.role}`)}</td>
                   <td>
+                    {owner && (
+                      <form
+                        method="post"
+                        action={ctx.href(`/mein-bereich/organisation/mitglieder/${m.userId}/rolle`, q)}
+                        class="inline-form"
+                      >
+                        <CsrfField token={view.csrf} />
+                        <input type="hidden" name="role" value={m.role === "owner" ? "member" : "owner"} />
+                        <button
+                          type="submit"
+                          class="button-secondary"
+                          aria-label={`${m.role === "owner" ? t("organiser.members.makeMember") : t("organiser.members.makeOwner")}: ${m.name}`}
+                        >
+                          {m.role === "owner" ? t("organiser.members.makeMember") : t("organiser.members.makeOwner")}
+                        </button>
+                      </form>
+                    )}{" "}
                     {(owner || self) && (
                       <ButtonForm
                         action={ctx.href(`/mein-bereich/organisation/mitglieder/${m.userId}/entfernen`, q)}
