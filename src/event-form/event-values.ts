@@ -57,7 +57,13 @@ export async function eventColumns(db: DbOrTx, organisationId: number, data: Eve
   const [org] = await db.select({ stateCode: organisation.stateCode }).from(organisation).where(eq(organisation.id, organisationId));
   if (!org) throw validationFailed({ organisationId: "choice" });
   const venueId = data.mode === "online" && !data.venue.name ? null : await venueIdFor(db, data.venue, currentVenueId);
-  const stateCode = venueId === null ? org.stateCode : data.venue.country !== "DE" ? "international" : data.venue.stateCode;
+  // The venue's Land; abroad "international"; online events (and venues without a Land) the organiser's.
+  const stateCode =
+    venueId !== null && data.venue.country !== "DE"
+      ? "international"
+      : venueId !== null && data.venue.stateCode
+        ? data.venue.stateCode
+        : org.stateCode;
   const { sessions, venue: _venue, ...fields } = data;
   return {
     values: {

@@ -123,6 +123,17 @@ describe("createEventDraft", () => {
     expect((error as AppError).fields).toEqual({ "sessions.0.endTime": "endBeforeStart" });
   });
 
+  it("places the event in the venue's state, abroad in 'international', online in the organiser's state", async () => {
+    const stateOf = async (overrides: Parameters<typeof sampleEvent>[0]) => (await rowOf((await draftOfA(overrides)).id))?.stateCode;
+    const venue = sampleEvent().venue;
+    expect(await stateOf({ venue: { ...venue, postalCode: "80331", city: "München", stateCode: "BY" } })).toBe("BY");
+    expect(await stateOf({ venue: { ...venue, postalCode: "1010", city: "Wien", stateCode: "", country: "AT" } })).toBe("international");
+    expect(await stateOf({ mode: "online", venue: undefined, onlineUrl: "https://meet.example.org/a" })).toBe(orgA.stateCode);
+    expect(
+      await stateOf({ mode: "online", venue: { ...venue, name: "Studio", stateCode: "" }, onlineUrl: "https://meet.example.org/b" }),
+    ).toBe(orgA.stateCode);
+  });
+
   it("rejects unknown taxonomy codes", async () => {
     const error = await draftOfA({ formatCode: "rave", topics: ["nope"] }).catch((e: AppError) => e);
     expect((error as AppError).fields).toMatchObject({ formatCode: "choice", topics: "choice" });
