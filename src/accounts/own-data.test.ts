@@ -41,6 +41,7 @@ describe("own data", () => {
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
     expect(data.sessions[0].tokenHash).toBeUndefined();
     expect(data.eventHistory).toEqual([expect.objectContaining({ eventId, action: "update" })]);
+    expect(Array.isArray(data.mails)).toBe(true);
   });
 
   it("refuses to delete with a wrong password", async () => {

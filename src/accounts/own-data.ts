@@ -4,7 +4,7 @@ import type { VerbCtx } from "../lib/actor.ts";
 import { forbidden } from "../lib/errors.ts";
 import { checkOwnPassword } from "./account-settings.ts";
 
-/** Everything stored about the actor as a person (GDPR art. 15/20): account, memberships, sessions, authored history. */
+/** Everything stored about the actor as a person (GDPR art. 15/20): account, memberships, sessions, authored history, mails. */
 export async function exportOwnData({ ctx }: { ctx: VerbCtx }) {
   const actor = ctx.actor;
   if (!actor) throw forbidden();
@@ -38,6 +38,10 @@ export async function exportOwnData({ ctx }: { ctx: VerbCtx }) {
     .select({ eventId: eventHistory.eventId, action: eventHistory.action, at: eventHistory.at, changes: eventHistory.changes })
     .from(eventHistory)
     .where(eq(eventHistory.userId, actor.userId));
+  const mails = await db
+    .select({ subject: mailJob.subject, queuedAt: mailJob.createdAt, sentAt: mailJob.sentAt })
+    .from(mailJob)
+    .where(eq(mailJob.recipient, actor.email));
   return {
     exportedAt: new Date().toISOString(),
     account,
@@ -45,6 +49,7 @@ export async function exportOwnData({ ctx }: { ctx: VerbCtx }) {
     coordinatedStates: coordinatedStates.map((s) => s.state),
     sessions,
     eventHistory: history,
+    mails,
   };
 }
 

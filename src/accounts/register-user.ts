@@ -13,6 +13,20 @@ export type RegisterInput = { name: string; email: string; password: string; lan
  */
 export async function registerUser({ ctx, input }: { ctx: AccountCtx; input: RegisterInput }): Promise<void> {
   const passwordHash = await hashPassword(input.password); // also for taken addresses: same timing
+  try {
+    await insertOrWarn(ctx, input, passwordHash);
+  } catch (error) {
+    // Two registrations of one address at the same moment: the loser is answered like a taken address.
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+const isUniqueViolation = (error: unknown): boolean => {
+  const code = (e: unknown) => (typeof e === "object" && e !== null && "code" in e ? e.code : undefined);
+  return code(error) === "23505" || code((error as { cause?: unknown })?.cause) === "23505";
+};
+
+async function insertOrWarn(ctx: AccountCtx, input: RegisterInput, passwordHash: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, input.email);
     if (existing) {

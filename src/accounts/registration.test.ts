@@ -121,6 +121,13 @@ describe("registration", () => {
     expect(parseHtml(check.body).querySelector("h1")?.textContent).toBe("Bitte prüfen Sie Ihr Postfach");
   });
 
+  it("answers two simultaneous registrations of one address alike and creates one account", async () => {
+    const email = "gleichzeitig@example.test";
+    const [a, b] = await Promise.all([register({ email }), register({ email })]);
+    expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
+    expect(await t.database.db.select().from(user).where(sql`lower(${user.email}) = ${email}`)).toHaveLength(1);
+  });
+
   it("escapes script in the name on pages and in mails", async () => {
     const name = '<script>alert("x")</script><b>Böse</b>';
     const email = "boese@example.test";
