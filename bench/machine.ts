@@ -3,6 +3,9 @@ import os from "node:os";
 
 export type Machine = { cpu: string; cores: number; ramGiB: number; node: string; os: string; lscpu?: string };
 
+/** The 1-minute load average: on a shared machine it says how much else was running. */
+export const loadAverage = () => Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
+
 /** What the figures were measured on (docs/PERFORMANCE.md cites it). */
 export function describeMachine(): Machine {
   const cpus = os.cpus();

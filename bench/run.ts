@@ -4,7 +4,7 @@ import path from "node:path";
 import { Command } from "commander";
 import { openDatabase } from "../src/db/client.ts";
 import { generateEvents } from "./generate-events.ts";
-import { describeMachine } from "./machine.ts";
+import { describeMachine, loadAverage } from "./machine.ts";
 import { measureScenario, type ScenarioResult } from "./measure.ts";
 import { root, runChild, startChild } from "./processes.ts";
 import { type QueryTiming, timeProgrammeQueries } from "./query-timing.ts";
@@ -55,6 +55,7 @@ function timingTable(timings: QueryTiming[]): string {
 async function main(options: Options): Promise<void> {
   const machine = describeMachine();
   const startedAt = new Date();
+  const loadBefore = loadAverage();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-bench-"));
   const resultsDir = path.join(root, "bench", "results");
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -110,13 +111,14 @@ async function main(options: Options): Promise<void> {
       durationSeconds: options.duration,
       connections: options.connections,
     },
+    loadAverage: { before: loadBefore, after: loadAverage() },
     scenarios: results,
     queryTiming: timings,
   };
   const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(
-    `\n${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}; ${report.settings.database}${events ? ` with ${events} events` : ""}; ${options.duration} s × ${options.connections} connections per scenario\n`,
+    `\n${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}; ${report.settings.database}${events ? ` with ${events} events` : ""}; ${options.duration} s × ${options.connections} connections per scenario; load average ${report.loadAverage.before} before, ${report.loadAverage.after} after\n`,
   );
   if (results.length) console.log(table(results));
   if (timings.length) console.log(`\nProgramme queries on the database:\n${timingTable(timings)}`);
