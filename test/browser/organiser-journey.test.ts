@@ -48,6 +48,12 @@ describe("organiser journey: register → mail → confirm → log in → my are
         await page.getByRole("button", { name: "Konto anlegen" }).click();
         await expect(page.locator(".error-summary").textContent()).resolves.toContain("mindestens 10 Zeichen");
         await expect(page.getByLabel("Name").inputValue()).resolves.toBe("Jana Journey");
+        if (javaScriptEnabled) {
+          // The enhancement moves the focus to the summary; its links lead to the fields.
+          await expect(page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).resolves.toBe(true);
+          await page.getByRole("link", { name: /Passwort: / }).click();
+          await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("field-password");
+        }
         if (javaScriptEnabled) await expectAccessible(page);
 
         await page.getByLabel("Passwort").fill(password);

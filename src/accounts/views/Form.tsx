@@ -23,6 +23,7 @@ export function ErrorSummary({ ctx, errors, labels }: { ctx: PageCtx; errors: Fi
           </li>
         ))}
       </ul>
+      <script type="module" src="/static/account-forms.js" />
     </div>
   );
 }
