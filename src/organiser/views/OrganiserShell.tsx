@@ -23,6 +23,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
   const reviewer = actor.role === "coordinator" || actor.role === "editor" || actor.role === "admin";
   const links: [string, string, boolean][] = [
     ["/mein-bereich", t("organiser.navDashboard"), true],
+    ["/mein-bereich/veranstaltungen", t("organiser.navEvents"), Boolean(org)],
     ["/mein-bereich/organisation", t("organiser.navProfile"), Boolean(org)],
     ["/mein-bereich/organisation/mitglieder", t("organiser.navMembers"), Boolean(org)],
     ["/mein-bereich/messe", t("organiser.navFair"), Boolean(org)],
