@@ -282,7 +282,23 @@ describe("escaping", () => {
     const saved = await browser.post(`/mein-bereich/organisation?org=${p.orgB.slug}`, fields);
     expect(saved.statusCode).toBe(303);
     const refusedFair = await browser.post(`/mein-bereich/messe/neu?org=${p.orgB.slug}`, { hall: evil, booth: "", textDe: evil });
+    const fairId = parseHtml(refusedFair.body).querySelector("#field-fairId option")?.getAttribute("value");
+    const booth = {
+      fairId,
+      hall: evil.slice(0, 60),
+      booth: evil.slice(0, 30),
+      days: ["2019-04-03"],
+      coExhibitors: evil,
+      textDe: evil,
+      textEn: evil,
+    };
+    expect((await browser.post(`/mein-bereich/messe/neu?org=${p.orgB.slug}`, booth)).statusCode).toBe(303);
+    const requested = await browser.post("/mein-bereich/organisation/neu", { ...fields, name: `Anfrage ${evil}` });
+    expect(requested.statusCode).toBe(303);
     const pages = [
+      (await browser.get(`/mein-bereich/messe?org=${p.orgB.slug}`)).body,
+      (await as("coordinator").get("/mein-bereich/anfragen")).body,
+      (await t.app.inject({ method: "GET", url: "/messe" })).body,
       (await browser.get(`/mein-bereich/organisation?org=${p.orgB.slug}`)).body,
       (await browser.get(`/mein-bereich?org=${p.orgB.slug}`)).body,
       refusedFair.body,
