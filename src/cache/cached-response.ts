@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { DataVersion } from "./data-version-watch.ts";
 import type { CachedResponse } from "./response-store.ts";
 
 /**
@@ -16,6 +17,24 @@ export function etagOf(body: Buffer): string {
 
 export function httpDate(ms: number): string {
   return new Date(ms).toUTCString();
+}
+
+export type Validators = {
+  /** The Last-Modified header's time. */
+  header: number;
+  /** What If-Modified-Since is compared with; undefined: only ETags are answered with 304. */
+  since: number | undefined;
+};
+
+/**
+ * Last-Modified from the data version's time in whole seconds. data_version keeps versions at
+ * least a second apart, so the date moves with every change, but after several writes within one
+ * second it lies ahead of the clock for a moment: the header is then capped at now (RFC 9110
+ * §8.8.2.1) and If-Modified-Since is not answered from that capped date (ETags still are).
+ */
+export function lastModifiedOf(version: DataVersion, now: number): Validators {
+  const header = Math.floor(Math.min(version.changedAt, now) / 1000) * 1000;
+  return { header, since: version.changedAt > now ? undefined : header };
 }
 
 /** RFC 9110 §13.1.1–2: If-None-Match wins; If-Modified-Since only counts without it. */
@@ -41,7 +60,7 @@ export function buildEntry(
   replyHeaders: Record<string, number | string | string[] | undefined>,
   body: Buffer,
   etag: string,
-  lastModified: number,
+  validators: Validators,
 ): CachedResponse {
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(replyHeaders)) {
@@ -49,7 +68,19 @@ export function buildEntry(
   }
   headers["content-length"] = body.length;
   headers["x-cache"] = "hit";
-  const notModifiedHeaders: OutgoingHttpHeaders = { etag, "last-modified": httpDate(lastModified), "x-cache": "hit" };
+  const notModifiedHeaders: OutgoingHttpHeaders = { etag, "last-modified": httpDate(validators.header), "x-cache": "hit" };
   for (const name of repeatedOn304) if (headers[name] !== undefined) notModifiedHeaders[name] = headers[name];
-  return { body, etag, lastModified, headers, notModifiedHeaders };
+  return { body, etag, lastModified: validators.since, headers, notModifiedHeaders };
+}
+
+/** Writes a cached response, or its 304 when the request's validators match. */
+export function writeCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
+  if (notModified(req.headers, entry.etag, entry.lastModified)) {
+    res.writeHead(304, entry.notModifiedHeaders);
+    res.end();
+  } else {
+    res.writeHead(200, entry.headers);
+    if (req.method === "HEAD") res.end();
+    else res.end(entry.body);
+  }
 }

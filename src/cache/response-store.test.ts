@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { cacheKeyOf } from "./cache-key.ts";
-import { buildEntry, notModified } from "./cached-response.ts";
+import { buildEntry, lastModifiedOf, notModified } from "./cached-response.ts";
 import { ResponseStore } from "./response-store.ts";
 
-const entry = (bytes: number) => buildEntry({ "content-type": "text/plain" }, Buffer.alloc(bytes), '"e"', 0);
+const entry = (bytes: number) => buildEntry({ "content-type": "text/plain" }, Buffer.alloc(bytes), '"e"', { header: 0, since: 0 });
 
 describe("cacheKeyOf", () => {
   it("sorts parameters, drops empty ones and keeps the path as received", () => {
@@ -57,5 +57,13 @@ describe("notModified", () => {
     expect(notModified({ "if-modified-since": new Date(at - 1000).toUTCString() }, '"a"', at)).toBe(false);
     expect(notModified({ "if-modified-since": "yesterday" }, '"a"', at)).toBe(false);
     expect(notModified({}, '"a"', at)).toBe(false);
+  });
+});
+
+describe("lastModifiedOf", () => {
+  it("caps a date ahead of the clock and then leaves If-Modified-Since out", () => {
+    const now = Date.UTC(2026, 3, 2, 10, 0, 0, 500);
+    expect(lastModifiedOf({ version: 1, changedAt: now - 60_000 }, now)).toEqual({ header: now - 60_500, since: now - 60_500 });
+    expect(lastModifiedOf({ version: 2, changedAt: now + 2000 }, now)).toEqual({ header: now - 500, since: undefined });
   });
 });

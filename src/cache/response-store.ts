@@ -4,8 +4,8 @@ import type { OutgoingHttpHeaders } from "node:http";
 export type CachedResponse = {
   body: Buffer;
   etag: string;
-  /** Last-Modified in ms, whole seconds (HTTP dates have no fractions). */
-  lastModified: number;
+  /** Compared with If-Modified-Since (whole seconds); undefined when only the ETag may give a 304. */
+  lastModified: number | undefined;
   /** Every header of the 200 (content-length, etag, the app's security headers…). */
   headers: OutgoingHttpHeaders;
   /** The headers a 304 repeats (RFC 9110 §15.4.5). */
