@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { csrfToken } from "../accounts/csrf.ts";
-import { AppError } from "../lib/errors.ts";
+import { AppError, notFound } from "../lib/errors.ts";
 import { loadTaxonomies } from "../taxonomies/taxonomy-queries.ts";
 import { Layout } from "../views/Layout.tsx";
 import { sendPage } from "../views/render.ts";
@@ -120,9 +120,11 @@ export function registerOrganisationPages(app: FastifyInstance): void {
   app.post<{ Params: { id: string } }>("/mein-bereich/anfragen/:id", async (request, reply) => {
     const base = await pageBase(app, request);
     const form = formOf(request);
+    const organisationId = idOf(request.params.id);
+    if (organisationId === 0) throw notFound("Request not found");
     const { status } = await decideOrganisationRequest({
       ctx: base.verb,
-      input: { organisationId: idOf(request.params.id), decision: form.decision, note: form.note },
+      input: { organisationId, decision: form.decision, note: form.note },
     });
     const notice = status === "active" ? "confirmed" : "declined";
     return reply.redirect(base.ctx.href("/mein-bereich/anfragen", { notice }), 303);
