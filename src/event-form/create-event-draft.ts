@@ -4,14 +4,14 @@ import { insertEventRecord } from "../events/event-record.ts";
 import { coordinatesState, isMemberOf, type VerbCtx } from "../lib/actor.ts";
 import { notFound, validationFailed } from "../lib/errors.ts";
 import { editionForNewEvents } from "./edition-for-new-events.ts";
-import { requireActor } from "./event-access.ts";
+import { isRowNumber, requireActor } from "./event-access.ts";
 import { diffSnapshots, eventSnapshot, recordHistory } from "./event-history.ts";
 import { eventColumns, parseEventInput, slugify } from "./event-values.ts";
 
 /** Creates a draft event for one of the actor's organisations in the edition open for new events. */
 export async function createEventDraft({ ctx, input }: { ctx: VerbCtx; input: { organisationId: number; event: unknown } }) {
   const actor = requireActor(ctx.actor);
-  if (!Number.isInteger(input.organisationId)) throw validationFailed({ organisationId: "choice" });
+  if (!isRowNumber(input.organisationId)) throw validationFailed({ organisationId: "choice" });
   const [org] = await ctx.db
     .select({ id: organisation.id, stateCode: organisation.stateCode })
     .from(organisation)

@@ -200,3 +200,53 @@ describe("event form over HTTP", () => {
     expect(english.querySelector(".checks")?.textContent).toContain("without a link to join online");
   });
 });
+
+describe("hostile input", () => {
+  it("never answers 500 to garbage in any field", async () => {
+    const nasty = [
+      "",
+      " ",
+      "abc",
+      "-1",
+      "1e309",
+      "NaN",
+      "2027-02-29",
+      "25:99",
+      "ÿ".repeat(300),
+      "<x>",
+      "\u0000",
+      "x".repeat(25_000),
+      "javascript:alert(1)",
+      "99999999999999999999",
+    ];
+    const names = [
+      "titleDe",
+      "summaryDe",
+      "formatCode",
+      "mode",
+      "sessions.0.startDate",
+      "sessions.0.startTime",
+      "sessions.0.endDate",
+      "sessions.0.endTime",
+      "venue.latitude",
+      "venue.country",
+      "venue.stateCode",
+      "capacity",
+      "partnerCountries",
+      "languages",
+      "topics",
+      "registrationDeadline",
+      "registrationEmail",
+      "imageUrl",
+      "links.0.url",
+      "organisationId",
+      "isFree",
+    ];
+    for (const name of names) {
+      for (const value of nasty) {
+        const response = await post(`${base}/neu`, "organiserA", form(p.organiserA.session.csrf, { [name]: value }));
+        expect([303, 404, 422], `${name}=${JSON.stringify(value.slice(0, 20))}`).toContain(response.statusCode);
+      }
+    }
+  }, 120_000);
+});

@@ -63,12 +63,16 @@ export const VenueInput = z.object({
 });
 export type VenueInput = z.infer<typeof VenueInput>;
 
-const isoCountry = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, { error: "country" })
-  .refine((code) => new Intl.DisplayNames(["en"], { type: "region", fallback: "none" }).of(code) !== undefined, { error: "country" });
+/** Whether a code is an assigned ISO 3166-1 alpha-2 region (Intl knows its name). */
+function isAssignedRegion(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region", fallback: "none" }).of(code) !== undefined;
+  } catch {
+    return false;
+  }
+}
+const isoCountry = z.string().trim().toUpperCase().refine(isAssignedRegion, { error: "country" });
 
 /** Languages an event can be held in (ISO 639-1). */
 export const EVENT_LANGUAGES = ["de", "en", "fr", "es", "it", "pl", "nl", "cs", "da", "sv", "pt", "zh", "ja", "ar", "tr", "uk"] as const;

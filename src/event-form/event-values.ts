@@ -15,9 +15,19 @@ export function sessionTimes(s: SessionInput): NewSession {
   return { startsAt: berlinTime(s.startDate, s.startTime), endsAt: berlinTime(endDay, s.endTime), allDay: false };
 }
 
+/** Control characters (NUL, which PostgreSQL text refuses, and the like) removed from every string, deeply. */
+function withoutControlCharacters(value: unknown): unknown {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  if (typeof value === "string") return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  if (Array.isArray(value)) return value.map(withoutControlCharacters);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControlCharacters(v)]));
+  return value;
+}
+
 /** Parses raw input into event data; 422 with every field's problem. */
 export function parseEventInput(raw: unknown): EventData {
-  const parsed = EventInput.safeParse(raw);
+  const parsed = EventInput.safeParse(withoutControlCharacters(raw));
   if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
   const ends: Record<string, string> = {};
   parsed.data.sessions.forEach((s, i) => {

@@ -3,7 +3,7 @@ import { event } from "../db/schema/index.ts";
 import { updateEventRecord } from "../events/event-record.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { conflict } from "../lib/errors.ts";
-import { loadManagedEvent, requireActor } from "./event-access.ts";
+import { isRowNumber, loadManagedEvent, requireActor } from "./event-access.ts";
 import { diffSnapshots, eventSnapshot, recordHistory } from "./event-history.ts";
 import { eventColumns, parseEventInput, slugify } from "./event-values.ts";
 import { runPlausibilityChecks } from "./plausibility-checks.ts";
@@ -16,7 +16,7 @@ import { runPlausibilityChecks } from "./plausibility-checks.ts";
 export async function updateEvent({ ctx, input }: { ctx: VerbCtx; input: { id: number; version: number; event: unknown } }) {
   const actor = requireActor(ctx.actor);
   await loadManagedEvent(ctx.db, actor, input.id);
-  if (!Number.isInteger(input.version)) throw staleVersion();
+  if (!isRowNumber(input.version)) throw staleVersion();
   const data = parseEventInput(input.event);
   return ctx.db.transaction(async (tx) => {
     const current = await loadManagedEvent(tx, actor, input.id, true);
