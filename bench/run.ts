@@ -36,10 +36,10 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 
 function table(results: ScenarioResult[]): string {
-  const head = `${"scenario".padEnd(40)} ${pad("req/s", 7)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} │ ${pad("base r/s", 8)} ${pad("p50", 5)} ${pad("p99", 5)} │ ${pad("×req/s", 7)} ${pad("×p50", 6)} ${pad("×p99", 6)} ${pad("bytes", 8)} ${pad("hits", 5)}`;
+  const head = `${"scenario".padEnd(40)} ${pad("req/s", 7)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} │ ${pad("base r/s", 8)} ${pad("p50", 5)} ${pad("p99", 5)} │ ${pad("×req/s", 7)} ${pad("×p50", 6)} ${pad("×p99", 6)} ${pad("bytes", 8)} ${pad("hits", 5)} ${pad("errors", 6)}`;
   const rows = results.map(
     (r) =>
-      `${r.label.padEnd(40)} ${pad(r.app.reqPerSec, 7)} ${pad(r.app.p50, 7)} ${pad(r.app.p99, 7)} │ ${pad(r.baseline.reqPerSec, 8)} ${pad(r.baseline.p50, 5)} ${pad(r.baseline.p99, 5)} │ ${pad(r.ratio.reqPerSec, 7)} ${pad(r.ratio.p50, 6)} ${pad(r.ratio.p99, 6)} ${pad(r.bodyBytes, 8)} ${pad(r.cacheHitShare === null ? "-" : `${Math.round(r.cacheHitShare * 100)}%`, 5)}`,
+      `${r.label.padEnd(40)} ${pad(r.app.reqPerSec, 7)} ${pad(r.app.p50, 7)} ${pad(r.app.p99, 7)} │ ${pad(r.baseline.reqPerSec, 8)} ${pad(r.baseline.p50, 5)} ${pad(r.baseline.p99, 5)} │ ${pad(r.ratio.reqPerSec, 7)} ${pad(r.ratio.p50, 6)} ${pad(r.ratio.p99, 6)} ${pad(r.bodyBytes, 8)} ${pad(r.cacheHitShare === null ? "-" : `${Math.round(r.cacheHitShare * 100)}%`, 5)} ${pad(r.app.errors + r.app.non2xx, 6)}`,
   );
   return [head, "─".repeat(head.length), ...rows].join("\n");
 }
