@@ -5,7 +5,15 @@ import { emptyFilter, type ProgrammeFilter } from "../src/events/programme-filte
 import { searchWords, typo } from "./scenarios.ts";
 
 export type Percentiles = { runs: number; p50: number; p95: number; p99: number; max: number };
-export type QueryTiming = { name: string; label: string; count: Percentiles; list: Percentiles; total: Percentiles };
+export type QueryTiming = {
+  name: string;
+  label: string;
+  count: Percentiles;
+  list: Percentiles;
+  total: Percentiles;
+  /** How many events the filters matched (the facet count reads every one of them). */
+  matches: Percentiles;
+};
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
@@ -43,7 +51,7 @@ export async function timeProgrammeQueries(database: Database, runs: number): Pr
   const labels: Record<string, string> = { filtered: "3 filters + text", text: "text only" };
   const results: QueryTiming[] = [];
   for (const [name, list] of Object.entries(filters)) {
-    const times = { count: [] as number[], list: [] as number[], total: [] as number[] };
+    const times = { count: [] as number[], list: [] as number[], total: [] as number[], matches: [] as number[] };
     // A few unmeasured runs first: connections, plans and caches warm up as in a running server.
     for (let i = -5; i < runs; i++) {
       const filter = list[(i + 5) % list.length];
@@ -57,6 +65,7 @@ export async function timeProgrammeQueries(database: Database, runs: number): Pr
       times.count.push(counted - start);
       times.list.push(end - counted);
       times.total.push(end - start);
+      times.matches.push(total);
     }
     results.push({
       name,
@@ -64,6 +73,7 @@ export async function timeProgrammeQueries(database: Database, runs: number): Pr
       count: percentiles(times.count),
       list: percentiles(times.list),
       total: percentiles(times.total),
+      matches: percentiles(times.matches),
     });
   }
   return results;

@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { openDatabase } from "../src/db/client.ts";
 import { generateEvents } from "./generate-events.ts";
 import { describeMachine, loadAverage } from "./machine.ts";
+import { markdownReport, type Report } from "./markdown.ts";
 import { measureScenario, type ScenarioResult } from "./measure.ts";
 import { root, runChild, startChild } from "./processes.ts";
 import { type QueryTiming, timeProgrammeQueries } from "./query-timing.ts";
@@ -47,7 +48,7 @@ function table(results: ScenarioResult[]): string {
 function timingTable(timings: QueryTiming[]): string {
   const rows = timings.map(
     (t) =>
-      `${t.label.padEnd(20)} count p50 ${pad(t.count.p50, 7)} p95 ${pad(t.count.p95, 7)} │ list p50 ${pad(t.list.p50, 7)} p95 ${pad(t.list.p95, 7)} │ both p50 ${pad(t.total.p50, 7)} p95 ${pad(t.total.p95, 7)} p99 ${pad(t.total.p99, 7)} ms (${t.total.runs} runs)`,
+      `${t.label.padEnd(20)} count p50 ${pad(t.count.p50, 7)} p95 ${pad(t.count.p95, 7)} │ list p50 ${pad(t.list.p50, 7)} p95 ${pad(t.list.p95, 7)} │ both p50 ${pad(t.total.p50, 7)} p95 ${pad(t.total.p95, 7)} p99 ${pad(t.total.p99, 7)} ms (${t.total.runs} runs; events matched p50 ${t.matches.p50}, p95 ${t.matches.p95})`,
   );
   return rows.join("\n");
 }
@@ -102,7 +103,7 @@ async function main(options: Options): Promise<void> {
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
 
-  const report = {
+  const report: Report = {
     startedAt: startedAt.toISOString(),
     machine,
     settings: {
@@ -122,7 +123,8 @@ async function main(options: Options): Promise<void> {
   );
   if (results.length) console.log(table(results));
   if (timings.length) console.log(`\nProgramme queries on the database:\n${timingTable(timings)}`);
-  console.log(`\nWritten to ${path.relative(root, file)}`);
+  fs.writeFileSync(file.replace(/\.json$/, ".md"), markdownReport(report, path.relative(root, file)));
+  console.log(`\nWritten to ${path.relative(root, file)} (and .md)`);
 }
 
 program.parse();
