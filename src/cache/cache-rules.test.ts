@@ -24,7 +24,7 @@ beforeAll(async () => {
   app = Fastify();
   app.decorate("config", loadConfig({ LOG_LEVEL: "silent", PUBLIC_CACHE: "on" }));
   app.decorate("database", database);
-  registerPublicCache(app, { pollIntervalMs: 100, maxStaleMs: 400 });
+  registerPublicCache(app, { pollIntervalMs: 100, maxStaleMs: 400, maxAgeMs: 1000 });
   const flagged = { config: { publicCache: true } };
   app.get("/flagged", flagged, async () => count("flagged"));
   app.post("/flagged", flagged, async () => count("post"));
@@ -62,6 +62,17 @@ describe("public cache rules", () => {
     expect(second.body).toBe(first.body);
     expect(second.headers["x-cache"]).toBe("hit");
     expect(calls.get("flagged")).toBe(1);
+  });
+
+  it("renders an entry again once it is older than maxAgeMs, without a data change", async () => {
+    await app.inject("/flagged");
+    const cached = await app.inject("/flagged");
+    expect(cached.headers["x-cache"]).toBe("hit");
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = await app.inject("/flagged");
+    expect(again.headers["x-cache"]).toBe("miss");
+    expect(again.body).not.toBe(cached.body);
+    expect((await app.inject("/flagged")).headers["x-cache"]).toBe("hit");
   });
 
   it("never caches POSTs, not even on a flagged path", async () => {

@@ -61,6 +61,7 @@ export function buildEntry(
   body: Buffer,
   etag: string,
   validators: Validators,
+  expiresAt: number,
 ): CachedResponse {
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(replyHeaders)) {
@@ -70,7 +71,7 @@ export function buildEntry(
   headers["x-cache"] = "hit";
   const notModifiedHeaders: OutgoingHttpHeaders = { etag, "last-modified": httpDate(validators.header), "x-cache": "hit" };
   for (const name of repeatedOn304) if (headers[name] !== undefined) notModifiedHeaders[name] = headers[name];
-  return { body, etag, lastModified: validators.since, headers, notModifiedHeaders };
+  return { body, etag, lastModified: validators.since, headers, expiresAt, notModifiedHeaders };
 }
 
 /** Writes a cached response, or its 304 when the request's validators match. */

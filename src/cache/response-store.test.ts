@@ -3,7 +3,8 @@ import { cacheKeyOf } from "./cache-key.ts";
 import { buildEntry, lastModifiedOf, notModified } from "./cached-response.ts";
 import { ResponseStore } from "./response-store.ts";
 
-const entry = (bytes: number) => buildEntry({ "content-type": "text/plain" }, Buffer.alloc(bytes), '"e"', { header: 0, since: 0 });
+const entry = (bytes: number) =>
+  buildEntry({ "content-type": "text/plain" }, Buffer.alloc(bytes), '"e"', { header: 0, since: 0 }, Number.POSITIVE_INFINITY);
 
 describe("cacheKeyOf", () => {
   it("sorts parameters, drops empty ones and keeps the path as received", () => {

@@ -8,6 +8,8 @@ export type CachedResponse = {
   lastModified: number | undefined;
   /** Every header of the 200 (content-length, etag, the app's security headers…). */
   headers: OutgoingHttpHeaders;
+  /** After this (ms) the entry is rendered again even without a data change (pages that show "next" events). */
+  expiresAt: number;
   /** The headers a 304 repeats (RFC 9110 §15.4.5). */
   notModifiedHeaders: OutgoingHttpHeaders;
 };

@@ -28,6 +28,8 @@ export type PublicCacheOptions = {
   pollIntervalMs: number;
   /** No cached answers when the last successful read started longer ago than this. */
   maxStaleMs: number;
+  /** Entries are rendered again after this even without a data change: "next events" move on. */
+  maxAgeMs: number;
 };
 
 const defaults: PublicCacheOptions = {
@@ -36,6 +38,7 @@ const defaults: PublicCacheOptions = {
   maxEntryBytes: 4 * 1024 * 1024,
   pollIntervalMs: 500,
   maxStaleMs: 1500,
+  maxAgeMs: 60_000,
 };
 
 /**
@@ -70,7 +73,7 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     if (pending && validators) {
       reply.header("last-modified", httpDate(validators.header));
       if (watch.current === pending.version && watch.fresh() && body.length <= limits.maxEntryBytes) {
-        store.set(pending.key, buildEntry(reply.getHeaders(), body, etag, validators));
+        store.set(pending.key, buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs));
       }
     }
     if (request.raw.method === "GET" && notModified(request.raw.headers, etag, validators ? validators.since : undefined)) {
@@ -111,11 +114,12 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
 
   // Hit path: no database, no rendering, no hashing — a prepared Buffer and header object.
   const serve = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    const version = watch.fresh() ? watch.current : undefined;
+    const now = Date.now();
+    const version = watch.fresh(now) ? watch.current : undefined;
     const key = cacheKeyOf(request.raw.url ?? "/");
     request.publicCache = { key, version };
     const entry = version === undefined ? undefined : store.get(key);
-    if (entry === undefined) return done();
+    if (entry === undefined || entry.expiresAt <= now) return done();
     reply.hijack();
     writeCached(request.raw, reply.raw, entry);
     done();
@@ -139,9 +143,10 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     server.removeListener("request", fastifyHandler);
     server.on("request", (req: IncomingMessage, res: ServerResponse) => {
       const method = req.method;
-      if ((method === "GET" || method === "HEAD") && watch.fresh()) {
+      const now = Date.now();
+      if ((method === "GET" || method === "HEAD") && watch.fresh(now)) {
         const entry = store.get(cacheKeyOf(req.url ?? "/"));
-        if (entry !== undefined) return writeCached(req, res, entry);
+        if (entry !== undefined && entry.expiresAt > now) return writeCached(req, res, entry);
       }
       fastifyHandler.call(server, req, res);
     });
