@@ -24,7 +24,7 @@ describe("countProgrammeFacets", () => {
     // Siblings of the chosen state and format come from rows that fail exactly one filter.
     expect(facets.state.size).toBeGreaterThan(1);
     expect(facets.format.size).toBeGreaterThan(1);
-    for (const dimension of ["state", "format", "mode"] as const) {
+    for (const dimension of ["state", "format", "mode", "org"] as const) {
       const values = [...facets[dimension]].filter(([value]) => value !== "online");
       for (const [value, count] of values) {
         expect(await total({ ...filter, [dimension]: [value] }), `${dimension}=${value}`).toBe(count);

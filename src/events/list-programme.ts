@@ -121,8 +121,9 @@ export async function countProgrammeFacets(
     union all select 'day', d, count(*)::int, null from base, unnest(days) d where ${allBut("day")} group by d
     union all select 'language', l, count(*)::int, null from base, unnest(languages) l where ${allBut("language")} group by l
     union all select 'free', 'true', count(*)::int, null from base where ${allBut("free")} and is_free
-    union all select 'org', o.slug, count(*)::int, o.name from base join organisation o on o.id = base.organisation_id
-      where ${allBut("org")} group by o.slug, o.name`,
+    union all select 'org', o.slug, per_org.n, o.name from (
+      select organisation_id, count(*)::int as n from base where ${allBut("org")} group by organisation_id
+    ) per_org join organisation o on o.id = per_org.organisation_id`,
   );
 
   const facets = {
