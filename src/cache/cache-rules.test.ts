@@ -29,6 +29,10 @@ beforeAll(async () => {
   app.get("/flagged", flagged, async () => count("flagged"));
   app.post("/flagged", flagged, async () => count("post"));
   app.get("/plain", async () => count("plain"));
+  app.get<{ Params: { name: string } }>("/slow/:name", flagged, async (request) => {
+    await new Promise((r) => setTimeout(r, 300));
+    return count(`slow-${request.params.name}`);
+  });
   app.get("/cookie", flagged, async (_request, reply) => reply.header("set-cookie", "seen=1").send(count("cookie")));
   app.get("/private", flagged, async (_request, reply) => reply.header("cache-control", "private, no-store").send(count("private")));
   app.get("/missing", flagged, async (_request, reply) => reply.code(404).send(count("missing")));
@@ -73,6 +77,16 @@ describe("public cache rules", () => {
     expect(again.headers["x-cache"]).toBe("miss");
     expect(again.body).not.toBe(cached.body);
     expect((await app.inject("/flagged")).headers["x-cache"]).toBe("hit");
+  });
+
+  it("renders a page once for concurrent requests (inject and a real socket)", async () => {
+    const viaInject = await Promise.all(Array.from({ length: 5 }, () => app.inject("/slow/a")));
+    expect(new Set(viaInject.map((r) => r.body))).toEqual(new Set(["slow-a #1"]));
+    expect(viaInject.filter((r) => r.headers["x-cache"] === "hit")).toHaveLength(4);
+    const base = await app.listen({ port: 0, host: "127.0.0.1" });
+    const viaSocket = await Promise.all(Array.from({ length: 5 }, () => fetch(`${base}/slow/b`)));
+    expect(new Set(await Promise.all(viaSocket.map((r) => r.text())))).toEqual(new Set(["slow-b #1"]));
+    expect(viaSocket.filter((r) => r.headers.get("x-cache") === "hit")).toHaveLength(4);
   });
 
   it("never caches POSTs, not even on a flagged path", async () => {

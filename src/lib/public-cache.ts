@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, 
 import { cacheKeyOf } from "../cache/cache-key.ts";
 import { buildEntry, CACHE_CONTROL, etagOf, httpDate, lastModifiedOf, notModified, writeCached } from "../cache/cached-response.ts";
 import { type DataVersion, DataVersionWatch } from "../cache/data-version-watch.ts";
-import { ResponseStore } from "../cache/response-store.ts";
+import { InFlight, type Settle } from "../cache/in-flight.ts";
+import { type CachedResponse, ResponseStore } from "../cache/response-store.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -15,7 +16,7 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     /** Set on GET/HEAD requests of flagged routes: where the response goes in the cache. */
-    publicCache: { key: string; version: DataVersion | undefined } | null;
+    publicCache: { key: string; version: DataVersion | undefined; settle: Settle | undefined } | null;
   }
 }
 
@@ -50,11 +51,15 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
   if (!app.config.publicCache) return;
   const limits = { ...defaults, ...options };
   const store = new ResponseStore(limits);
+  const inFlight = new InFlight();
   const watch = new DataVersionWatch(app.database.db, {
     intervalMs: limits.pollIntervalMs,
     maxStaleMs: limits.maxStaleMs,
     log: app.log,
-    onChange: () => store.clear(),
+    onChange: () => {
+      store.clear();
+      inFlight.clear();
+    },
   });
 
   app.decorateRequest("publicCache", null);
@@ -73,9 +78,12 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     if (pending && validators) {
       reply.header("last-modified", httpDate(validators.header));
       if (watch.current === pending.version && watch.fresh() && body.length <= limits.maxEntryBytes) {
-        store.set(pending.key, buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs));
+        const entry = buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs);
+        store.set(pending.key, entry);
+        pending.settle?.(entry);
       }
     }
+    pending?.settle?.(undefined);
     if (request.raw.method === "GET" && notModified(request.raw.headers, etag, validators ? validators.since : undefined)) {
       reply.code(304).removeHeader("content-type").removeHeader("content-length");
       return null;
@@ -113,16 +121,31 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
   });
 
   // Hit path: no database, no rendering, no hashing — a prepared Buffer and header object.
+  const answer = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
+    reply.hijack();
+    writeCached(request.raw, reply.raw, entry);
+  };
   const serve = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const now = Date.now();
     const version = watch.fresh(now) ? watch.current : undefined;
     const key = cacheKeyOf(request.raw.url ?? "/");
-    request.publicCache = { key, version };
-    const entry = version === undefined ? undefined : store.get(key);
-    if (entry === undefined || entry.expiresAt <= now) return done();
-    reply.hijack();
-    writeCached(request.raw, reply.raw, entry);
-    done();
+    const pending: NonNullable<FastifyRequest["publicCache"]> = { key, version, settle: undefined };
+    request.publicCache = pending;
+    if (version === undefined) return done();
+    const entry = store.get(key);
+    if (entry !== undefined && entry.expiresAt > now) {
+      answer(request, reply, entry);
+      return done();
+    }
+    const rendering = inFlight.wait(key);
+    if (rendering === undefined) {
+      pending.settle = inFlight.begin(key, reply.raw);
+      return done();
+    }
+    void rendering.then((rendered) => {
+      if (rendered !== undefined) answer(request, reply, rendered);
+      done();
+    });
   };
 
   app.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
@@ -145,8 +168,14 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
       const method = req.method;
       const now = Date.now();
       if ((method === "GET" || method === "HEAD") && watch.fresh(now)) {
-        const entry = store.get(cacheKeyOf(req.url ?? "/"));
+        const key = cacheKeyOf(req.url ?? "/");
+        const entry = store.get(key);
         if (entry !== undefined && entry.expiresAt > now) return writeCached(req, res, entry);
+        const rendering = inFlight.wait(key);
+        if (rendering !== undefined) {
+          void rendering.then((rendered) => (rendered ? writeCached(req, res, rendered) : fastifyHandler.call(server, req, res)));
+          return;
+        }
       }
       fastifyHandler.call(server, req, res);
     });
