@@ -45,6 +45,21 @@ export async function eventSnapshot(db: DbOrTx, id: number): Promise<Record<stri
   return snapshot;
 }
 
+// Code lists whose order carries no meaning: a different order is no change.
+const sets = new Set(["topics", "targetGroups", "languages", "partnerCountries"]);
+// Accessibility flags: a missing flag and a false one mean the same.
+const comparable = (field: string, value: unknown) => {
+  if (sets.has(field) && Array.isArray(value)) return JSON.stringify([...value].sort());
+  if (field === "accessibility" && value && typeof value === "object") {
+    return JSON.stringify(
+      Object.entries(value)
+        .filter(([, v]) => Boolean(v))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
+  }
+  return JSON.stringify(value ?? null);
+};
+
 /** The fields that differ between two snapshots, old → new. */
 export function diffSnapshots(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -52,7 +67,7 @@ export function diffSnapshots(before: Record<string, unknown>, after: Record<str
   for (const field of keys) {
     const old = before[field] ?? null;
     const now = after[field] ?? null;
-    if (JSON.stringify(old) !== JSON.stringify(now)) changes.push({ field, old, new: now });
+    if (comparable(field, old) !== comparable(field, now)) changes.push({ field, old, new: now });
   }
   return changes;
 }

@@ -1,7 +1,7 @@
 import { addDays, format } from "date-fns";
 import { eq, inArray, sql } from "drizzle-orm";
 import { format as formatTable, organisation, state, targetGroup, topic, venue } from "../db/schema/index.ts";
-import { berlinTime } from "../events/event-dates.ts";
+import { berlinDay, berlinTime } from "../events/event-dates.ts";
 import type { DbOrTx, NewSession } from "../events/event-record.ts";
 import { validationFailed } from "../lib/errors.ts";
 import { type EventData, EventInput, fieldErrors, type SessionInput } from "./event-form.schemas.ts";
@@ -15,10 +15,10 @@ export function sessionTimes(s: SessionInput): NewSession {
   return { startsAt: berlinTime(s.startDate, s.startTime), endsAt: berlinTime(endDay, s.endTime), allDay: false };
 }
 
-/** Control characters (NUL, which PostgreSQL text refuses, and the like) removed from every string, deeply. */
+/** Line breaks as \n (forms send \r\n) and control characters (NUL, which PostgreSQL text refuses, …) removed, deeply. */
 function withoutControlCharacters(value: unknown): unknown {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  if (typeof value === "string") return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  if (typeof value === "string") return value.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
   if (Array.isArray(value)) return value.map(withoutControlCharacters);
   if (value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControlCharacters(v)]));
@@ -61,12 +61,17 @@ async function unknownCodes(db: DbOrTx, data: EventData): Promise<Record<string,
  * new row (venues may be shared by several events, so they are never changed in place), finds the
  * event's state and links co-organisers that name a known organisation.
  */
-export async function eventColumns(db: DbOrTx, organisationId: number, data: EventData, currentVenueId: number | null = null) {
+export async function eventColumns(
+  db: DbOrTx,
+  organisationId: number,
+  data: EventData,
+  current: { venueId: number | null; registrationDeadline: Date | null } = { venueId: null, registrationDeadline: null },
+) {
   const errors = await unknownCodes(db, data);
   if (Object.keys(errors).length) throw validationFailed(errors);
   const [org] = await db.select({ stateCode: organisation.stateCode }).from(organisation).where(eq(organisation.id, organisationId));
   if (!org) throw validationFailed({ organisationId: "choice" });
-  const venueId = data.mode === "online" && !data.venue.name ? null : await venueIdFor(db, data.venue, currentVenueId);
+  const venueId = data.mode === "online" && !data.venue.name ? null : await venueIdFor(db, data.venue, current.venueId);
   // The venue's Land; abroad "international"; online events (and venues without a Land) the organiser's.
   const stateCode =
     venueId !== null && data.venue.country !== "DE"
@@ -82,10 +87,16 @@ export async function eventColumns(db: DbOrTx, organisationId: number, data: Eve
       venueId,
       stateCode,
       coOrganisers: await linkCoOrganisers(db, data.coOrganisers),
-      registrationDeadline: data.registrationDeadline ? berlinTime(data.registrationDeadline, "23:59") : null,
+      registrationDeadline: deadlineOf(data.registrationDeadline, current.registrationDeadline),
     },
     sessions: sessions.map(sessionTimes).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
   };
+}
+
+/** The form asks for a day; a stored deadline on that same day keeps its time, a new one ends the day. */
+function deadlineOf(day: string | null, stored: Date | null): Date | null {
+  if (!day) return null;
+  return stored && berlinDay(stored) === day ? stored : berlinTime(day, "23:59");
 }
 
 async function venueIdFor(db: DbOrTx, v: EventData["venue"], currentVenueId: number | null): Promise<number> {

@@ -24,7 +24,7 @@ export async function updateEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
       throw conflict(`A ${current.status} event can no longer be changed.`);
     if (current.version !== input.version) throw staleVersion();
     const before = await eventSnapshot(tx, input.id);
-    const { values, sessions } = await eventColumns(tx, current.organisationId, data, current.venueId);
+    const { values, sessions } = await eventColumns(tx, current.organisationId, data, current);
     const status = current.status === "published" ? "submitted" : current.status;
     const slug = current.status === "draft" ? slugify(data.titleDe) : current.slug;
     if (!(await updateEventRecord(tx, input.id, { ...values, status, slug }, sessions, input.version))) throw staleVersion();
