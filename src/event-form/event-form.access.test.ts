@@ -280,4 +280,25 @@ describe("version check and uploads over HTTP", () => {
     expect(response.statusCode).toBe(422);
     expect(parseHtml(response.body).querySelector("#f-image-error")?.textContent).toContain("40 Megapixel");
   });
+
+  it("explains refused actions on a page: cancelling a draft, copying a current event (409)", async () => {
+    const cancel = await t.app.inject({
+      method: "POST",
+      url: `${base}/${draftA}/absagen`,
+      headers: as("organiserA"),
+      payload: { _csrf: p.organiserA.session.csrf },
+    });
+    expect(cancel.statusCode).toBe(409);
+    expect(parseHtml(cancel.body).querySelector("[role=alert]")?.textContent).toContain("Nur veröffentlichte Veranstaltungen");
+    const copy = await t.app.inject({
+      method: "POST",
+      url: `${base}/${draftA}/duplizieren?lang=en`,
+      headers: as("organiserA"),
+      payload: { _csrf: p.organiserA.session.csrf },
+    });
+    expect(copy.statusCode).toBe(409);
+    expect(parseHtml(copy.body).querySelector("[role=alert]")?.textContent).toContain("Only events of earlier editions");
+    const [row] = await t.database.db.select().from(event).where(eq(event.id, draftA));
+    expect(row?.status).toBe("draft");
+  });
 });

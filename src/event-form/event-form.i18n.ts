@@ -137,6 +137,7 @@ export const eventFormDe = {
   cancelText:
     "„{{title}}“ wird als abgesagt markiert. Sie bleibt im Programm sichtbar, damit Interessierte die Absage sehen; Kalender-Abonnements erhalten die Absage. Das lässt sich nicht rückgängig machen.",
   cancelOnlyPublished: "Nur veröffentlichte Veranstaltungen können abgesagt werden.",
+  duplicateOnlyEarlier: "Nur Veranstaltungen früherer Ausgaben können in die aktuelle Ausgabe übernommen werden.",
   previewBanner: "Vorschau – so wird die Veranstaltung nach der Veröffentlichung aussehen. Status: {{status}}.",
   backToForm: "Zurück zum Formular",
   errorSummary: "Bitte prüfen Sie {{count}} Angabe(n):",
@@ -319,6 +320,7 @@ export const eventFormEn: Same<typeof eventFormDe> = {
   cancelText:
     "“{{title}}” will be marked as cancelled. It stays visible in the programme so that people see the cancellation; calendar subscriptions receive it. This cannot be undone.",
   cancelOnlyPublished: "Only published events can be cancelled.",
+  duplicateOnlyEarlier: "Only events of earlier editions can be copied into the current one.",
   previewBanner: "Preview – this is how the event will look once published. Status: {{status}}.",
   backToForm: "Back to the form",
   errorSummary: "Please check {{count}} field(s):",

@@ -6,7 +6,6 @@ import type { PageCtx } from "../lib/page-context.ts";
 import { pageCtxOf } from "../lib/request-ctx.ts";
 import { ImageRejected, storeImage } from "../media/store-image.ts";
 import { loadTaxonomies } from "../taxonomies/taxonomy-queries.ts";
-import { Layout } from "../views/Layout.tsx";
 import { sendPage } from "../views/render.ts";
 import { cancelEvent } from "./cancel-event.ts";
 import { checkEvent } from "./check-event.ts";
@@ -21,6 +20,7 @@ import { submitEvent } from "./submit-event.ts";
 import { updateEvent } from "./update-event.ts";
 import { CancelEventPage } from "./views/CancelEventPage.tsx";
 import { EventFormPage, type EventFormProps } from "./views/EventFormPage.tsx";
+import { FormMessagePage } from "./views/FormMessagePage.tsx";
 import { tr } from "./views/form-kit.tsx";
 import { MyEventsPage } from "./views/MyEventsPage.tsx";
 import { PreviewBanner } from "./views/PreviewBanner.tsx";
@@ -37,6 +37,12 @@ const noticeOf = (ctx: PageCtx) => {
     text: tr(ctx, `eventForm.${key}`, { days: ctx.query.get("tage") ?? "" }),
     problem: key === "submitBlocked" || key === "windowClosed",
   };
+};
+
+/** A refused action (409) as null; every other error goes on. */
+const conflictAsNull = (error: unknown): null => {
+  if (error instanceof AppError && error.code === "conflict") return null;
+  throw error;
 };
 
 /** Verb field errors as form field errors. */
@@ -91,16 +97,11 @@ async function formProps(
   return { ctx, csrf, taxonomies, event, editionTitle: ctx.lang === "en" ? e.edition.titleEn : e.edition.titleDe };
 }
 
-function forbiddenPage(request: FastifyRequest, reply: FastifyReply) {
+/** A refusal as a page in the site's design, with a way back. */
+function messagePage(request: FastifyRequest, reply: FastifyReply, status: number, text: (ctx: PageCtx) => string, back = base) {
   const ctx = pageCtxOf(request);
-  return sendPage(
-    reply,
-    <Layout ctx={ctx} meta={{ title: ctx.t("eventForm.newTitle"), noindex: true }}>
-      <h1>{ctx.t("eventForm.newTitle")}</h1>
-      <p>{ctx.t("eventForm.noOrganisation")}</p>
-    </Layout>,
-    403,
-  );
+  const backLink = { href: ctx.href(back), label: ctx.t("eventForm.goBack") };
+  return sendPage(reply, <FormMessagePage ctx={ctx} title={ctx.t("eventForm.title")} text={text(ctx)} back={backLink} />, status);
 }
 
 /** Handles a posted form: "add date" re-renders, anything else saves, then previews or submits. */
@@ -163,22 +164,9 @@ async function autosave(request: FastifyRequest, reply: FastifyReply, id: number
 }
 
 /** Over-size uploads stop in the multipart parser, before the handler: answer with a page, not JSON. */
-function uploadErrorHandler(error: Error & { code?: string; statusCode?: number }, request: FastifyRequest, reply: FastifyReply) {
+function uploadErrorHandler(error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) {
   if (error.statusCode !== 413) throw error;
-  const ctx = pageCtxOf(request);
-  return sendPage(
-    reply,
-    <Layout ctx={ctx} meta={{ title: ctx.t("eventForm.title"), noindex: true }}>
-      <h1>{ctx.t("eventForm.title")}</h1>
-      <div class="notice notice-problem" role="alert">
-        <p>{ctx.t("eventForm.tooLarge")}</p>
-      </div>
-      <p>
-        <a href={ctx.href(request.url.split("?")[0] ?? base)}>{ctx.t("eventForm.goBack")}</a>
-      </p>
-    </Layout>,
-    413,
-  );
+  return messagePage(request, reply, 413, (ctx) => ctx.t("eventForm.tooLarge"), request.url.split("?")[0]);
 }
 
 /** The organisers' event pages under /mein-bereich/veranstaltungen (PRODUCT §6). */
@@ -193,7 +181,7 @@ export function registerEventFormPages(app: FastifyInstance): void {
 
   app.get(`${base}/neu`, async (request, reply) => {
     const props = await formProps(request, reply, undefined);
-    if (!props.organisations?.length) return forbiddenPage(request, reply);
+    if (!props.organisations?.length) return messagePage(request, reply, 403, (ctx) => ctx.t("eventForm.noOrganisation"), "/mein-bereich");
     // The dashboard links here with ?org=<slug> of the organisation it shows.
     const chosen = props.organisations.find((o) => o.slug === props.ctx.query.get("org")) ?? props.organisations[0];
     const values: FormValues = {
@@ -233,13 +221,15 @@ export function registerEventFormPages(app: FastifyInstance): void {
   });
   app.post<IdParams>(`${base}/:id/absagen`, async (request, reply) => {
     const ctx = pageCtxOf(request);
-    const { id } = await cancelEvent({ ctx: verbCtx(request), input: { id: idOf(request) } });
-    return reply.redirect(ctx.href(`${base}/${id}`, { hinweis: "cancelledDone" }), 303);
+    const result = await cancelEvent({ ctx: verbCtx(request), input: { id: idOf(request) } }).catch(conflictAsNull);
+    if (!result) return messagePage(request, reply, 409, (c) => c.t("eventForm.cancelOnlyPublished"), `${base}/${idOf(request)}`);
+    return reply.redirect(ctx.href(`${base}/${result.id}`, { hinweis: "cancelledDone" }), 303);
   });
 
   app.post<IdParams>(`${base}/:id/duplizieren`, async (request, reply) => {
     const ctx = pageCtxOf(request);
-    const { id, shiftDays } = await duplicateEvent({ ctx: verbCtx(request), input: { id: idOf(request) } });
-    return reply.redirect(ctx.href(`${base}/${id}`, { hinweis: "duplicated", tage: String(shiftDays) }), 303);
+    const result = await duplicateEvent({ ctx: verbCtx(request), input: { id: idOf(request) } }).catch(conflictAsNull);
+    if (!result) return messagePage(request, reply, 409, (c) => c.t("eventForm.duplicateOnlyEarlier"));
+    return reply.redirect(ctx.href(`${base}/${result.id}`, { hinweis: "duplicated", tage: String(result.shiftDays) }), 303);
   });
 }
