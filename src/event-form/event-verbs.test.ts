@@ -189,6 +189,27 @@ describe("updateEvent", () => {
     });
   });
 
+  it("keeps session ids (calendar UIDs) when dates move, adding and removing rows as needed", async () => {
+    const { id } = await draftOfA();
+    const idsOf = async () =>
+      (await database.db.select().from(eventSession).where(eq(eventSession.eventId, id)).orderBy(asc(eventSession.startsAt))).map(
+        (s) => s.id,
+      );
+    const [first, second] = await idsOf();
+    const three = [
+      { startDate: "2027-04-08", startTime: "09:00", endTime: "10:00" },
+      { startDate: "2027-04-10", startTime: "09:00", endTime: "10:00" },
+      { startDate: "2027-04-12", startTime: "09:00", endTime: "10:00" },
+    ];
+    await updateEvent({ ctx: ctx(ownerA), input: { id, version: 1, event: sampleEvent({ sessions: three }) } });
+    const after = await idsOf();
+    expect(after.slice(0, 2)).toEqual([first, second]);
+    expect(after).toHaveLength(3);
+    await updateEvent({ ctx: ctx(ownerA), input: { id, version: 2, event: sampleEvent({ sessions: three.slice(0, 1) }) } });
+    expect(await idsOf()).toEqual([first]);
+    expect((await rowOf(id))?.days).toEqual(["2027-04-08"]);
+  });
+
   it("answers 409 to a stale version and overwrites nothing", async () => {
     const { id } = await draftOfA();
     await updateEvent({ ctx: ctx(ownerA), input: { id, version: 1, event: sampleEvent({ titleDe: "Erste Änderung" }) } });

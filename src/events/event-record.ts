@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { event, eventSession, format, organisation, venue } from "../db/schema/index.ts";
 import { eventDateColumns, type SessionTimes } from "./event-dates.ts";
@@ -68,9 +68,28 @@ export async function updateEventRecord(
     .where(where)
     .returning({ id: event.id });
   if (updated.length === 0) return false;
-  await db.delete(eventSession).where(eq(eventSession.eventId, id));
-  await db
-    .insert(eventSession)
-    .values(sessions.map((s) => ({ eventId: id, startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay ?? false })));
+  await replaceSessions(db, id, sessions);
   return true;
+}
+
+/**
+ * Gives an event exactly these sessions while keeping session ids where it can (calendar UIDs are
+ * built from them): the i-th existing session in time order takes the i-th new dates; surplus rows
+ * are deleted, missing ones inserted.
+ */
+async function replaceSessions(db: DbOrTx, eventId: number, sessions: NewSession[]): Promise<void> {
+  const existing = await db
+    .select({ id: eventSession.id })
+    .from(eventSession)
+    .where(eq(eventSession.eventId, eventId))
+    .orderBy(asc(eventSession.startsAt), asc(eventSession.id));
+  const wanted = [...sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  for (const [i, s] of wanted.entries()) {
+    const row = existing[i];
+    const values = { startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay ?? false };
+    if (row) await db.update(eventSession).set(values).where(eq(eventSession.id, row.id));
+    else await db.insert(eventSession).values({ eventId, ...values });
+  }
+  const surplus = existing.slice(wanted.length).map((r) => r.id);
+  if (surplus.length) await db.delete(eventSession).where(inArray(eventSession.id, surplus));
 }
