@@ -152,6 +152,14 @@ describe("authorization matrix of the event-form routes", () => {
     expect(row?.status).toBe("cancelled");
     const publicPage = await t.app.inject({ method: "GET", url: `/veranstaltungen/${published}-${row?.slug}` });
     expect(parseHtml(publicPage.body).querySelector(".banner-cancelled")).not.toBeNull();
+    const edit = await t.app.inject({
+      method: "POST",
+      url: `${base}/${published}`,
+      headers: as("organiserA"),
+      payload: formOf({ _csrf: p.organiserA.session.csrf, version: String(await versionOf(published)), titleDe: "Nach der Absage" }),
+    });
+    expect(edit.statusCode).toBe(409);
+    expect(parseHtml(edit.body).querySelector("[role=alert]")?.textContent).toContain("nicht mehr geändert");
   });
 
   it("refuses state-changing requests without a CSRF token (403)", async () => {

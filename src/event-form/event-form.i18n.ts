@@ -46,6 +46,7 @@ export const eventFormDe = {
   conflict:
     "Jemand anderes hat diese Veranstaltung inzwischen gespeichert. Es wurde nichts überschrieben. Laden Sie die Seite neu, um die aktuelle Fassung zu sehen, und übertragen Sie Ihre Änderungen erneut.",
   reload: "Aktuelle Fassung laden",
+  notEditable: "Diese Veranstaltung kann in ihrem jetzigen Status nicht mehr geändert werden.",
   sections: {
     basics: "Grunddaten",
     format: "Format und Teilnahme",
@@ -229,6 +230,7 @@ export const eventFormEn: Same<typeof eventFormDe> = {
   conflict:
     "Someone else saved this event in the meantime. Nothing was overwritten. Reload the page to see the current version, then make your changes again.",
   reload: "Load the current version",
+  notEditable: "This event can no longer be changed in its current status.",
   sections: {
     basics: "Basics",
     format: "Format and attendance",

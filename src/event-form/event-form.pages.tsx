@@ -140,7 +140,10 @@ async function handlePost(request: FastifyRequest, reply: FastifyReply, id: numb
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "validation") return render(422, formErrors(error.fields));
-    if (error.code === "conflict") return render(409, {}, { text: ctx.t("eventForm.conflict"), problem: true });
+    if (error.code === "conflict" && error.fields.version === "stale")
+      return render(409, {}, { text: ctx.t("eventForm.conflict"), problem: true });
+    if (error.code === "conflict")
+      return messagePage(request, reply, 409, (c) => c.t("eventForm.notEditable"), id ? `${base}/${id}` : base);
     throw error;
   }
 }

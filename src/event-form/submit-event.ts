@@ -16,7 +16,8 @@ export async function submitEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
   await loadManagedEvent(ctx.db, actor, input.id);
   return ctx.db.transaction(async (tx) => {
     const current = await loadManagedEvent(tx, actor, input.id, true);
-    if (current.version !== input.version) throw conflict("Someone else saved this event in the meantime. Reload it and submit again.");
+    if (current.version !== input.version)
+      throw new AppError("conflict", "Someone else saved this event in the meantime. Reload it and submit again.", { version: "stale" });
     if (!["draft", "changes_requested", "submitted"].includes(current.status))
       throw conflict(`A ${current.status} event cannot be submitted.`);
     const [ed] = await tx.select().from(edition).where(eq(edition.id, current.editionId));

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { event } from "../db/schema/index.ts";
 import { updateEventRecord } from "../events/event-record.ts";
 import type { VerbCtx } from "../lib/actor.ts";
-import { conflict } from "../lib/errors.ts";
+import { AppError, conflict } from "../lib/errors.ts";
 import { isRowNumber, loadManagedEvent, requireActor } from "./event-access.ts";
 import { diffSnapshots, eventSnapshot, recordHistory } from "./event-history.ts";
 import { eventColumns, parseEventInput, slugify } from "./event-values.ts";
@@ -41,6 +41,8 @@ export async function updateEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
 }
 
 const staleVersion = () =>
-  conflict(
+  new AppError(
+    "conflict",
     "Someone else saved this event in the meantime. Nothing was overwritten: reload it to see their changes, then make yours again.",
+    { version: "stale" },
   );
