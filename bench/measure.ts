@@ -55,7 +55,7 @@ async function bodySize(url: string, paths: string[]): Promise<number> {
   return Math.round(bytes / sample.length);
 }
 
-const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
+const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toPrecision(2)) : 0);
 
 /** Runs one scenario against the app, then the same load against the baseline with a body of the same size. */
 export async function measureScenario(scenario: Scenario, appUrl: string, baselineUrl: string, options: Load): Promise<ScenarioResult> {
