@@ -13,12 +13,10 @@ export const eventFormDe = {
   earlierHint: "Übernehmen Sie eine Veranstaltung als Entwurf in die aktuelle Ausgabe; die Termine werden passend verschoben.",
   currentEditionEvents: "Veranstaltungen {{year}}",
   duplicate: "Als Entwurf übernehmen",
-  edit: "Bearbeiten",
   noOrganisation: "Sie sind noch keiner Organisation zugeordnet. Bitten Sie Ihre Organisation um eine Einladung.",
   edition: "Ausgabe: {{title}}",
   organisation: "Veranstaltende Organisation",
   required: "Pflichtfeld",
-  optional: "optional",
   status: {
     label: "Status",
     draft: "Entwurf",
@@ -45,7 +43,6 @@ export const eventFormDe = {
   windowClosed: "Die Einreichungsfrist dieser Ausgabe ist abgelaufen. Sie können den Entwurf speichern, aber nicht mehr einreichen.",
   conflict:
     "Jemand anderes hat diese Veranstaltung inzwischen gespeichert. Es wurde nichts überschrieben. Laden Sie die Seite neu, um die aktuelle Fassung zu sehen, und übertragen Sie Ihre Änderungen erneut.",
-  reload: "Aktuelle Fassung laden",
   notEditable: "Diese Veranstaltung kann in ihrem jetzigen Status nicht mehr geändert werden.",
   sections: {
     basics: "Grunddaten",
@@ -197,7 +194,6 @@ export const eventFormEn: Same<typeof eventFormDe> = {
   earlierHint: "Copy an event into the current edition as a draft; its dates are shifted to match.",
   currentEditionEvents: "Events {{year}}",
   duplicate: "Copy as draft",
-  edit: "Edit",
   noOrganisation: "You do not belong to an organisation yet. Ask your organisation for an invitation.",
   edition: "Edition: {{title}}",
   organisation: "Organising organisation",
@@ -229,7 +225,6 @@ export const eventFormEn: Same<typeof eventFormDe> = {
   windowClosed: "The submission window of this edition has closed. You can save the draft but no longer submit it.",
   conflict:
     "Someone else saved this event in the meantime. Nothing was overwritten. Reload the page to see the current version, then make your changes again.",
-  reload: "Load the current version",
   notEditable: "This event can no longer be changed in its current status.",
   sections: {
     basics: "Basics",
