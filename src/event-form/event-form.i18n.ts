@@ -198,7 +198,6 @@ export const eventFormEn: Same<typeof eventFormDe> = {
   edition: "Edition: {{title}}",
   organisation: "Organising organisation",
   required: "required",
-  optional: "optional",
   status: {
     label: "Status",
     draft: "Draft",
