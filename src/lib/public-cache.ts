@@ -133,11 +133,12 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     request.publicCache = pending;
     if (version === undefined) return done();
     const entry = store.get(key);
-    if (entry !== undefined && entry.expiresAt > now) {
+    const rendering = inFlight.wait(key);
+    // An entry past its age is still good while its new render runs (the data did not change).
+    if (entry !== undefined && (entry.expiresAt > now || rendering !== undefined)) {
       answer(request, reply, entry);
       return done();
     }
-    const rendering = inFlight.wait(key);
     if (rendering === undefined) {
       pending.settle = inFlight.begin(key, reply.raw);
       return done();
@@ -170,8 +171,8 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
       if ((method === "GET" || method === "HEAD") && watch.fresh(now)) {
         const key = cacheKeyOf(req.url ?? "/");
         const entry = store.get(key);
-        if (entry !== undefined && entry.expiresAt > now) return writeCached(req, res, entry);
         const rendering = inFlight.wait(key);
+        if (entry !== undefined && (entry.expiresAt > now || rendering !== undefined)) return writeCached(req, res, entry);
         if (rendering !== undefined) {
           void rendering.then((rendered) => (rendered ? writeCached(req, res, rendered) : fastifyHandler.call(server, req, res)));
           return;
