@@ -42,6 +42,12 @@ describe("event form in a browser", () => {
   it("creates an event with two dates and an image, shows errors accessibly, previews it", async () => {
     const page = await loggedIn(owner);
     const requests = recordRequests(page);
+    const scriptErrors: string[] = [];
+    page.on("pageerror", (error) => scriptErrors.push(error.message));
+    page.on("console", (message) => {
+      // The expected 422 of the refused form is logged as a failed resource; script errors are not.
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) scriptErrors.push(message.text());
+    });
     await page.goto(`${server.origin}/mein-bereich/veranstaltungen/neu`);
     await expectNoViolations(page, "new event form");
     await page.fill("#f-titleDe", "Browser-Werkstatt");
@@ -83,5 +89,7 @@ describe("event form in a browser", () => {
     await page.goto(`${server.origin}/mein-bereich/veranstaltungen`);
     await expectNoViolations(page, "my events");
     expect(requests.foreign(server.origin)).toEqual([]);
+    expect(requests.urls.some((url) => url.endsWith("/static/event-form.js"))).toBe(true);
+    expect(scriptErrors).toEqual([]);
   });
 });
