@@ -62,6 +62,7 @@ async function main(options: Options): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const databaseEnv: Record<string, string> = options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {};
   let events: number | undefined;
+  if (options.events && !options.databaseUrl) log("--events needs --database-url (PGlite keeps the demo data); ignored.");
   if (options.databaseUrl) {
     log("Preparing the PostgreSQL database (migrations, demo data) …");
     await runChild("src/cli.ts", ["seed", "--demo"], { ...databaseEnv, DATA_DIR: dataDir, LOG_LEVEL: "warn" });
