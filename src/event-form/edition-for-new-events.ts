@@ -13,9 +13,11 @@ export async function editionForNewEvents(db: DbOrTx): Promise<EditionRow> {
   return chosen;
 }
 
-/** Whether the edition's submission window is open at `now` (a missing bound does not restrict). */
-export function submissionWindowOpen(e: Pick<EditionRow, "submissionOpensAt" | "submissionClosesAt">, now = new Date()): boolean {
-  if (e.submissionOpensAt && now < e.submissionOpensAt) return false;
-  if (e.submissionClosesAt && now > e.submissionClosesAt) return false;
-  return true;
+type SubmissionWindow = Pick<EditionRow, "submissionOpensAt" | "submissionClosesAt">;
+
+/** Where `now` lies relative to the edition's submission window (a missing bound does not restrict). */
+export function submissionWindowState(e: SubmissionWindow, now = new Date()): "notYetOpen" | "open" | "closed" {
+  if (e.submissionOpensAt && now < e.submissionOpensAt) return "notYetOpen";
+  if (e.submissionClosesAt && now > e.submissionClosesAt) return "closed";
+  return "open";
 }

@@ -41,6 +41,9 @@ export const eventFormDe = {
   cancelledDone: "Die Veranstaltung ist abgesagt.",
   duplicated: "Als Entwurf übernommen; die Termine wurden um {{days}} Tage verschoben. Bitte prüfen Sie alle Angaben.",
   windowClosed: "Die Einreichungsfrist dieser Ausgabe ist abgelaufen. Sie können den Entwurf speichern, aber nicht mehr einreichen.",
+  windowNotYetOpen: "Die Einreichung für diese Ausgabe ist noch nicht geöffnet. Sie können den Entwurf speichern und später einreichen.",
+  organisationPending:
+    "Noch nicht eingereicht: Ihre Organisation wartet auf die Bestätigung durch die Koordination des Landes. Ihr Entwurf ist gespeichert; reichen Sie ihn nach der Bestätigung ein.",
   conflict:
     "Jemand anderes hat diese Veranstaltung inzwischen gespeichert. Es wurde nichts überschrieben. Laden Sie die Seite neu, um die aktuelle Fassung zu sehen, und übertragen Sie Ihre Änderungen erneut.",
   notEditable: "Diese Veranstaltung kann in ihrem jetzigen Status nicht mehr geändert werden.",
@@ -222,6 +225,9 @@ export const eventFormEn: Same<typeof eventFormDe> = {
   cancelledDone: "The event is cancelled.",
   duplicated: "Copied as a draft; the dates were shifted by {{days}} days. Please check every detail.",
   windowClosed: "The submission window of this edition has closed. You can save the draft but no longer submit it.",
+  windowNotYetOpen: "Submissions for this edition have not opened yet. You can save the draft and submit it later.",
+  organisationPending:
+    "Not submitted yet: your organisation is waiting to be confirmed by the state's coordinators. Your draft is saved; submit it once the organisation is confirmed.",
   conflict:
     "Someone else saved this event in the meantime. Nothing was overwritten. Reload the page to see the current version, then make your changes again.",
   notEditable: "This event can no longer be changed in its current status.",

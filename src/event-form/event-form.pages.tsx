@@ -11,7 +11,7 @@ import { cancelEvent } from "./cancel-event.ts";
 import { checkEvent } from "./check-event.ts";
 import { createEventDraft } from "./create-event-draft.ts";
 import { duplicateEvent } from "./duplicate-event.ts";
-import { editionForNewEvents, submissionWindowOpen } from "./edition-for-new-events.ts";
+import { editionForNewEvents, submissionWindowState } from "./edition-for-new-events.ts";
 import { type FormValues, fieldOfPath, formFromEvent, formValuesFromBody, inputFromForm, rowIndexes } from "./event-form-data.ts";
 import { parseEventInput } from "./event-values.ts";
 import { getManagedEvent, listMyEvents } from "./get-managed-event.ts";
@@ -29,13 +29,22 @@ type IdParams = { Params: { id: string } };
 const base = "/mein-bereich/veranstaltungen";
 const idOf = (request: FastifyRequest<IdParams>) => (/^\d{1,9}$/.test(request.params.id) ? Number(request.params.id) : -1);
 const verbCtx = (request: FastifyRequest) => ({ db: request.server.database.db, actor: request.actor });
-const notices = ["saved", "submitted", "submitBlocked", "cancelledDone", "windowClosed", "duplicated"] as const;
+const notices = [
+  "saved",
+  "submitted",
+  "submitBlocked",
+  "cancelledDone",
+  "windowClosed",
+  "windowNotYetOpen",
+  "organisationPending",
+  "duplicated",
+] as const;
 const noticeOf = (ctx: PageCtx) => {
   const key = ctx.query.get("hinweis");
   if (!key || !notices.includes(key as (typeof notices)[number])) return undefined;
   return {
     text: tr(ctx, `eventForm.${key}`, { days: ctx.query.get("tage") ?? "" }),
-    problem: key === "submitBlocked" || key === "windowClosed",
+    problem: key === "submitBlocked" || key === "windowClosed" || key === "windowNotYetOpen" || key === "organisationPending",
   };
 };
 
@@ -93,7 +102,7 @@ async function formProps(
   }
   const e = await getManagedEvent({ ctx: verbCtx(request), input: { id } });
   const checks = await checkEvent({ ctx: verbCtx(request), input: { id } });
-  const event = { id, status: e.event.status, checks, windowOpen: submissionWindowOpen(e.edition) };
+  const event = { id, status: e.event.status, checks, window: submissionWindowState(e.edition) };
   return { ctx, csrf, taxonomies, event, editionTitle: ctx.lang === "en" ? e.edition.titleEn : e.edition.titleDe };
 }
 
@@ -133,8 +142,11 @@ async function handlePost(request: FastifyRequest, reply: FastifyReply, id: numb
       const result = await submitEvent({ ctx: verbCtx(request), input: { id: saved.id, version: saved.version } });
       return reply.redirect(ctx.href(edit, { hinweis: result.blocked ? "submitBlocked" : "submitted" }), 303);
     } catch (error) {
-      if (error instanceof AppError && error.fields.edition === "windowClosed")
-        return reply.redirect(ctx.href(edit, { hinweis: "windowClosed" }), 303);
+      const windowNotice = error instanceof AppError ? error.fields.edition : undefined;
+      if (windowNotice === "windowClosed" || windowNotice === "windowNotYetOpen")
+        return reply.redirect(ctx.href(edit, { hinweis: windowNotice }), 303);
+      if (error instanceof AppError && error.fields.organisation === "pending")
+        return reply.redirect(ctx.href(edit, { hinweis: "organisationPending" }), 303);
       throw error;
     }
   } catch (error) {

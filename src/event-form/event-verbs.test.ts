@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
 import type { Database } from "../db/client.ts";
 import { queryRows } from "../db/client.ts";
-import { edition, event, eventHistory, eventSession } from "../db/schema/index.ts";
+import { edition, event, eventHistory, eventSession, organisation } from "../db/schema/index.ts";
 import { berlinTime } from "../events/event-dates.ts";
 import { getPublicEvent } from "../events/get-public-event.ts";
 import type { Actor } from "../lib/actor.ts";
@@ -270,6 +270,41 @@ describe("submitEvent", () => {
         .set({ submissionClosesAt: new Date(Date.now() + 86_400_000) })
         .where(eq(edition.id, row?.editionId ?? 0));
     }
+  });
+
+  it("is refused before the submission window opens, saying so", async () => {
+    const { id } = await draftOfA();
+    const row = await rowOf(id);
+    const where = eq(edition.id, row?.editionId ?? 0);
+    const opensAt = (await database.db.select().from(edition).where(where))[0]?.submissionOpensAt ?? null;
+    await database.db
+      .update(edition)
+      .set({ submissionOpensAt: new Date(Date.now() + 86_400_000) })
+      .where(where);
+    try {
+      await expect(submitEvent({ ctx: ctx(ownerA), input: { id, version: 1 } })).rejects.toMatchObject({
+        code: "conflict",
+        fields: { edition: "windowNotYetOpen" },
+      });
+      expect((await rowOf(id))?.status).toBe("draft");
+    } finally {
+      await database.db.update(edition).set({ submissionOpensAt: opensAt }).where(where);
+    }
+  });
+
+  it("is refused while the organisation waits for confirmation; the draft stays a draft", async () => {
+    const { id } = await draftOfA();
+    await database.db.update(organisation).set({ status: "pending" }).where(eq(organisation.id, orgA.id));
+    try {
+      await expect(submitEvent({ ctx: ctx(ownerA), input: { id, version: 1 } })).rejects.toMatchObject({
+        code: "conflict",
+        fields: { organisation: "pending" },
+      });
+      expect((await rowOf(id))?.status).toBe("draft");
+    } finally {
+      await database.db.update(organisation).set({ status: "active" }).where(eq(organisation.id, orgA.id));
+    }
+    expect((await submitEvent({ ctx: ctx(ownerA), input: { id, version: 1 } })).status).toBe("submitted");
   });
 });
 

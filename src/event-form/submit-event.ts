@@ -2,14 +2,16 @@ import { eq } from "drizzle-orm";
 import { edition, event } from "../db/schema/index.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { AppError, conflict } from "../lib/errors.ts";
-import { submissionWindowOpen } from "./edition-for-new-events.ts";
+import { organisationIsActive } from "../organiser/organisation-is-active.ts";
+import { submissionWindowState } from "./edition-for-new-events.ts";
 import { loadManagedEvent, requireActor } from "./event-access.ts";
 import { recordHistory } from "./event-history.ts";
 import { hasBlockingCheck, runPlausibilityChecks } from "./plausibility-checks.ts";
 
 /**
  * Submits an event for review after the plausibility checks: warnings are stored and shown but do not
- * block; an error keeps the event as it is. Refused outside the edition's submission window.
+ * block; an error keeps the event as it is. Refused outside the edition's submission window and for
+ * organisations that are not confirmed yet.
  */
 export async function submitEvent({ ctx, input }: { ctx: VerbCtx; input: { id: number; version: number } }) {
   const actor = requireActor(ctx.actor);
@@ -21,8 +23,14 @@ export async function submitEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
     if (!["draft", "changes_requested", "submitted"].includes(current.status))
       throw conflict(`A ${current.status} event cannot be submitted.`);
     const [ed] = await tx.select().from(edition).where(eq(edition.id, current.editionId));
-    if (!ed || !submissionWindowOpen(ed))
+    const window = ed ? submissionWindowState(ed) : "closed";
+    if (window === "notYetOpen")
+      throw new AppError("conflict", "The submission window of this edition has not opened yet.", { edition: "windowNotYetOpen" });
+    if (window === "closed")
       throw new AppError("conflict", "The submission window of this edition is closed.", { edition: "windowClosed" });
+    // A requested organisation may prepare drafts, but only a confirmed one submits (PRODUCT §2).
+    if (!(await organisationIsActive(tx, current.organisationId)))
+      throw new AppError("conflict", "Your organisation has not been confirmed yet.", { organisation: "pending" });
     const checks = await runPlausibilityChecks(tx, input.id);
     const blocked = hasBlockingCheck(checks);
     const status = blocked ? current.status : "submitted";

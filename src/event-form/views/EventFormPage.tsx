@@ -29,7 +29,7 @@ export type EventFormProps = {
   editionTitle: string;
   /** The new-event form offers the actor's organisations; the edit form knows its event. */
   organisations?: { id: number; slug: string; name: string }[];
-  event?: { id: number; status: string; checks: EventCheck[]; windowOpen: boolean };
+  event?: { id: number; status: string; checks: EventCheck[]; window: "notYetOpen" | "open" | "closed" };
   /** A message above the form (saved, submitted, conflict …) and whether it is a problem. */
   notice?: { text: string; problem?: boolean };
 };
@@ -112,7 +112,9 @@ export function EventFormPage(props: EventFormProps) {
             <strong>{t("eventForm.status.label")}:</strong> {tr(ctx, `eventForm.status.${event.status}`)}
           </p>
           <p>{tr(ctx, `eventForm.statusHelp.${event.status}`)}</p>
-          {!event.windowOpen && ["draft", "changes_requested"].includes(event.status) && <p>{t("eventForm.windowClosed")}</p>}
+          {event.window !== "open" && ["draft", "changes_requested"].includes(event.status) && (
+            <p>{event.window === "closed" ? t("eventForm.windowClosed") : t("eventForm.windowNotYetOpen")}</p>
+          )}
         </div>
       )}
       {event && <ChecksList ctx={ctx} checks={event.checks} />}
