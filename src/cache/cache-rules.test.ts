@@ -29,6 +29,10 @@ beforeAll(async () => {
   app.get("/flagged", flagged, async () => count("flagged"));
   app.post("/flagged", flagged, async () => count("post"));
   app.get("/plain", async () => count("plain"));
+  app.get("/slow-cookie", flagged, async (_request, reply) => {
+    await new Promise((r) => setTimeout(r, 100));
+    return reply.header("set-cookie", "seen=1").send(count("slow-cookie"));
+  });
   app.get<{ Params: { name: string } }>("/slow/:name", flagged, async (request) => {
     await new Promise((r) => setTimeout(r, 300));
     return count(`slow-${request.params.name}`);
@@ -87,6 +91,9 @@ describe("public cache rules", () => {
     const viaSocket = await Promise.all(Array.from({ length: 5 }, () => fetch(`${base}/slow/b`)));
     expect(new Set(await Promise.all(viaSocket.map((r) => r.text())))).toEqual(new Set(["slow-b #1"]));
     expect(viaSocket.filter((r) => r.headers.get("x-cache") === "hit")).toHaveLength(4);
+    // A render that is not kept lets the waiting requests render for themselves.
+    const notKept = await Promise.all(Array.from({ length: 3 }, () => app.inject("/slow-cookie")));
+    expect(notKept.map((r) => r.body).sort()).toEqual(["slow-cookie #1", "slow-cookie #2", "slow-cookie #3"]);
   });
 
   it("never caches POSTs, not even on a flagged path", async () => {

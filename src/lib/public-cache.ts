@@ -93,11 +93,16 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
 
   const keepResponse: onSendHookHandler = (request, reply, payload, done) => {
     const pending = request.publicCache;
-    if (pending === null || reply.statusCode !== 200 || reply.hasHeader("set-cookie")) return done(null, payload);
-    if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return done(null, payload);
+    // Not kept: requests waiting for this render go and render themselves.
+    const pass = () => {
+      pending?.settle?.(undefined);
+      done(null, payload);
+    };
+    if (pending === null || reply.statusCode !== 200 || reply.hasHeader("set-cookie")) return pass();
+    if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return pass();
     // A route may set its own policy and validator (a versioned URL may be cached for long).
     const policy = reply.getHeader("cache-control");
-    if (typeof policy === "string" && /no-store|private/.test(policy)) return done(null, payload);
+    if (typeof policy === "string" && /no-store|private/.test(policy)) return pass();
     const body = typeof payload === "string" ? Buffer.from(payload) : payload;
     if (pending.version === undefined || watch.fresh()) return done(null, prepare(request, reply, body, policy));
     // The render outlasted the freshness window: read the version again before keeping the result.
