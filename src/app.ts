@@ -3,23 +3,23 @@ import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { registerApi } from "./api/api.ts";
 import { registerAccountPages, registerAccounts } from "./accounts/accounts.plugin.ts";
+import { registerApi } from "./api/api.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import "./lib/actor.ts";
-import { registerPublicCache } from "./lib/public-cache.ts";
 import { registerArchivePages } from "./editions/archive.pages.tsx";
 import { registerHomePage } from "./editions/home.pages.tsx";
+import { registerEventFormPages } from "./event-form/event-form.pages.tsx";
 import { registerEventPages } from "./events/event.pages.tsx";
 import { registerProgrammePages } from "./events/programme.pages.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { registerHealthRoutes } from "./health/health.api.ts";
-import { registerEventFormPages } from "./event-form/event-form.pages.tsx";
 import { registerErrorHandlers } from "./lib/error-handler.tsx";
+import { registerPublicCache } from "./lib/public-cache.ts";
+import { registerMapPages } from "./map/map.pages.tsx";
 import { registerMediaRoutes } from "./media/media.routes.ts";
 import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
-import { registerMapPages } from "./map/map.pages.tsx";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
@@ -41,7 +41,7 @@ const publicDir = new URL("../public", import.meta.url).pathname;
 export async function buildApp({ config, database }: { config: Config; database: Database }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 300 },
   });
   app.decorate("config", config);

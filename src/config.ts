@@ -29,9 +29,17 @@ export const ConfigInput = z.object({
   PUBLIC_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   MAP_TILE_URL: z
     .string()
-    .refine(isTileUrlTemplate, { error: "must be an http(s) URL template with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png" })
+    .refine(isTileUrlTemplate, {
+      error: "must be an http(s) URL template with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png",
+    })
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(500).optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, {
+      error: "must be true, false, or a comma-separated list of proxy addresses/CIDRs",
+    })
+    .default("false"),
 });
 
 export type Config = {
@@ -50,6 +58,11 @@ export type Config = {
   /** Tile server for the optional tile map on /programm/karte; unset: no tiles, no Leaflet. */
   mapTileUrl: string | undefined;
   mapTileAttribution: string | undefined;
+  /**
+   * Which proxies to believe in X-Forwarded-For (Fastify's trustProxy). Off by default, so a client
+   * cannot pick the address the rate limits count by; set it to the load balancer in production.
+   */
+  trustProxy: boolean | string;
 };
 
 export class ConfigError extends Error {
@@ -85,5 +98,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicCache: e.PUBLIC_CACHE === "on",
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): boolean | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return value;
 }

@@ -10,14 +10,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function attempt(email: string, password: string, options: { remoteAddress?: string; next?: string; url?: string } = {}) {
+async function attempt(
+  email: string,
+  password: string,
+  options: { remoteAddress?: string; next?: string; url?: string; forwardedFor?: string } = {},
+) {
   const s = await anonymousSession(t.app);
   const payload: Record<string, string> = { email, password, _csrf: s.csrf };
   if (options.next !== undefined) payload.next = options.next;
   return t.app.inject({
     method: "POST",
     url: options.url ?? "/anmelden",
-    headers: { cookie: s.cookie },
+    headers: { cookie: s.cookie, ...(options.forwardedFor ? { "x-forwarded-for": options.forwardedFor } : {}) },
     remoteAddress: options.remoteAddress ?? "10.1.0.1",
     payload,
   });
@@ -71,6 +75,14 @@ describe("login", () => {
     for (let i = 0; i < 10; i++) await attempt(`spray${i}@example.test`, "falsches Passwort!", { remoteAddress: "10.3.0.1" });
     expect((await attempt(v.email, v.password, { remoteAddress: "10.3.0.1" })).statusCode).toBe(429);
     expect((await attempt(v.email, v.password, { remoteAddress: "10.3.0.2" })).statusCode).toBe(303);
+  });
+
+  it("counts by the connection's address: a forged X-Forwarded-For does not open a fresh bucket (TRUST_PROXY off)", async () => {
+    const v = await createUser(t.database.db);
+    for (let i = 0; i < 10; i++)
+      await attempt(`forged${i}@example.test`, "falsches Passwort!", { remoteAddress: "10.6.0.1", forwardedFor: `203.0.113.${i}` });
+    const blocked = await attempt(v.email, v.password, { remoteAddress: "10.6.0.1", forwardedFor: "198.51.100.7" });
+    expect(blocked.statusCode).toBe(429);
   });
 
   it("does not count successful logins", async () => {
