@@ -91,10 +91,19 @@ describe("<clusterwoche-events> on another site", () => {
       expect(await more.textContent()).toContain(`Alle ${expected.meta.total} Veranstaltungen`);
 
       // The host's custom properties reach inside the shadow root; elsewhere the defaults hold.
-      const color = (selector: string) => page.locator(selector).first().evaluate((a) => getComputedStyle(a).color);
+      const color = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((a) => getComputedStyle(a).color);
       expect(await color("#bw li a")).toBe("rgb(200, 0, 0)");
       expect(await color("#plain li a")).not.toBe("rgb(200, 0, 0)");
-      expect(await page.locator("#bw li").first().evaluate((li) => getComputedStyle(li).fontFamily)).toBe("Georgia, serif");
+      expect(
+        await page
+          .locator("#bw li")
+          .first()
+          .evaluate((li) => getComputedStyle(li).fontFamily),
+      ).toBe("Georgia, serif");
       // heading-level="none": no headings at all.
       expect(await page.locator("#plain h1, #plain h2, #plain h3").count()).toBe(0);
 

@@ -50,7 +50,15 @@ export function EventPage({
   return (
     <Layout
       ctx={ctx}
-      meta={{ title, description: summary, canonical: ctx.href(path), ogType: "article", jsonLd, ...shareImageMeta(ctx, e), noindex: preview ? true : undefined }}
+      meta={{
+        title,
+        description: summary,
+        canonical: ctx.href(path),
+        ogType: "article",
+        jsonLd,
+        ...shareImageMeta(ctx, e),
+        noindex: preview ? true : undefined,
+      }}
     >
       {preview}
       <p class="breadcrumb">
