@@ -20,6 +20,7 @@ type Options = {
   queryTiming: boolean;
   queryRuns: number;
   cpuProf: boolean;
+  markdown: boolean;
 };
 
 const program = new Command("bench")
@@ -31,7 +32,8 @@ const program = new Command("bench")
   .option("--only <names>", "comma-separated scenario names (home, programme, programme-filtered, event, api-list, ics)")
   .option("--query-timing", "also time the programme queries directly on the database", false)
   .option("--query-runs <n>", "runs per query-timing case", Number, 300)
-  .option("--cpu-prof", "write a V8 CPU profile of the app to bench/results/", false);
+  .option("--cpu-prof", "write a V8 CPU profile of the app to bench/results/", false)
+  .option("--markdown", "also print the figures as Markdown tables (for docs/PERFORMANCE.md)", false);
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const pad = (value: string | number, width: number) => String(value).padStart(width);
@@ -124,8 +126,8 @@ async function main(options: Options): Promise<void> {
   );
   if (results.length) console.log(table(results));
   if (timings.length) console.log(`\nProgramme queries on the database:\n${timingTable(timings)}`);
-  fs.writeFileSync(file.replace(/\.json$/, ".md"), markdownReport(report, path.relative(root, file)));
-  console.log(`\nWritten to ${path.relative(root, file)} (and .md)`);
+  if (options.markdown) console.log(`\n${markdownReport(report, path.relative(root, file))}`);
+  console.log(`\nWritten to ${path.relative(root, file)}`);
 }
 
 program.parse();
