@@ -6,7 +6,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEdition } from "../../src/event-form/event-form.fixtures.ts";
-import { createUser } from "../accounts.ts";
+import { createUser, type TestUser } from "../accounts.ts";
+import { linkIn } from "../mail.ts";
 import { type ReceivedMail, startSmtp, type TestSmtp } from "../smtp.ts";
 import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
@@ -144,8 +145,10 @@ describe("organiser journey: register → mail → log in → organisation → e
         const suffix = javaScriptEnabled ? "JS" : "ohne JS";
         const orgName = `Cluster Journey ${suffix}`;
         const title = `Werkstatt Wasserstoff ${suffix}`;
-        await requestTheOrganisation(page, orgName);
-        await confirmByCoordinator(context.browser() as Browser, javaScriptEnabled, orgName);
+        // The one setup step: a BW coordinator account, as `npm run cli -- user add` would create it.
+        const coordinator = await createUser(server.testApp.database.db, { role: "coordinator", stateCodes: ["BW"] });
+        await requestTheOrganisation(page, orgName, javaScriptEnabled);
+        await confirmByCoordinator(coordinator, javaScriptEnabled, orgName);
         const confirmed = await mailTo(email, /ist bestätigt/);
         expect(confirmed.subject).toContain(orgName);
         expect(confirmed.text).toContain("Sie können jetzt Veranstaltungen einreichen");
@@ -176,10 +179,11 @@ describe("organiser journey: register → mail → log in → organisation → e
 });
 
 /** From the dashboard: the request form for a new organisation in Baden-Württemberg; it is pending afterwards. */
-async function requestTheOrganisation(page: Page, orgName: string): Promise<void> {
+async function requestTheOrganisation(page: Page, orgName: string, javaScriptEnabled: boolean): Promise<void> {
   await page.goto(`${server.origin}/mein-bereich`);
   await page.getByRole("link", { name: "Organisation anmelden" }).click();
   await page.waitForURL((url) => url.pathname === "/mein-bereich/organisation/neu");
+  if (javaScriptEnabled) await expectAccessible(page);
   await page.getByLabel("Name", { exact: true }).fill(orgName);
   await page.getByLabel("Art der Organisation").selectOption({ label: "Clusterinitiative" });
   await page.getByLabel("Land", { exact: true }).selectOption({ label: "Baden-Württemberg" });
@@ -193,18 +197,22 @@ async function requestTheOrganisation(page: Page, orgName: string): Promise<void
 }
 
 /**
- * A BW coordinator (the one setup step: an account as `npm run cli -- user add` would create it) is told
- * by mail, logs in in a browser of their own and confirms the request on /mein-bereich/anfragen.
+ * The BW coordinator is told by mail, logs in in a browser of their own, follows the mail's link to
+ * /mein-bereich/anfragen and confirms the request.
  */
-async function confirmByCoordinator(browser: Browser, javaScriptEnabled: boolean, orgName: string): Promise<void> {
-  const coordinator = await createUser(server.testApp.database.db, { role: "coordinator", stateCodes: ["BW"] });
+async function confirmByCoordinator(coordinator: TestUser, javaScriptEnabled: boolean, orgName: string): Promise<void> {
+  const told = await mailTo(coordinator.email, /wartet auf Prüfung/);
+  expect(told.subject).toContain(orgName);
+  const link = linkIn({ text: told.text ?? "" });
+  expect(link).toBe("/mein-bereich/anfragen");
   const context = await browser.newContext({ javaScriptEnabled });
   context.setDefaultTimeout(15_000);
   try {
     const page = await logIn(context, coordinator.email, coordinator.password);
     const requests = recordRequests(page);
     const consoleErrors = recordErrors(page);
-    await page.goto(`${server.origin}/mein-bereich/anfragen`);
+    await page.goto(`${server.origin}${link}`);
+    if (javaScriptEnabled) await expectAccessible(page);
     const request = page.getByRole("article", { name: orgName });
     await expect(request.textContent()).resolves.toContain("Jana Journey");
     await request.getByRole("button", { name: "Bestätigen" }).click();
@@ -224,6 +232,7 @@ async function createAndSubmitEvent(page: Page, title: string, javaScriptEnabled
   await page.getByRole("link", { name: "Neue Veranstaltung anlegen" }).click();
   await page.waitForURL((url) => url.pathname === "/mein-bereich/veranstaltungen/neu");
   await expect(page.locator("main").textContent()).resolves.toContain("Clusterwoche 2027");
+  if (javaScriptEnabled) await expectAccessible(page);
 
   await page.getByLabel("Titel (Deutsch)").fill(title);
   await page.getByLabel("Kurzbeschreibung (Deutsch)").fill("Praxisberichte und Austausch zur Wasserstoffwirtschaft im Mittelstand.");
@@ -279,6 +288,7 @@ async function createAndSubmitEvent(page: Page, title: string, javaScriptEnabled
   const bytes = await served.body();
   expect(bytes.subarray(8, 12).toString("ascii")).toBe("WEBP");
 
+  if (javaScriptEnabled) await expectAccessible(page);
   await page.getByRole("button", { name: "Einreichen" }).click();
   await page.waitForURL((url) => url.searchParams.get("hinweis") === "submitted");
   await expect(page.locator("main [role=status]").textContent()).resolves.toContain("Eingereicht.");
