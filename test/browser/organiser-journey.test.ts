@@ -290,7 +290,9 @@ async function createAndSubmitEvent(page: Page, title: string, javaScriptEnabled
 
   if (javaScriptEnabled) await expectAccessible(page);
   await page.getByRole("button", { name: "Einreichen" }).click();
-  await page.waitForURL((url) => url.searchParams.get("hinweis") === "submitted");
+  await page.waitForURL((url) => url.searchParams.has("hinweis") && url.searchParams.get("hinweis") !== "saved");
+  // "organisationPending", "windowClosed" or "submitBlocked" here would name why it was not submitted.
+  expect(new URL(page.url()).searchParams.get("hinweis")).toBe("submitted");
   await expect(page.locator("main [role=status]").textContent()).resolves.toContain("Eingereicht.");
   await expect(page.locator(".status-box").textContent()).resolves.toContain("Eingereicht – wartet auf Prüfung");
   // No plausibility findings: both dates inside the week, the postal code fits Baden-Württemberg.
