@@ -1,6 +1,9 @@
 import type { ComponentChildren } from "preact";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
+import { ErrorSummary as KitErrorSummary } from "../../views/form/ErrorSummary.tsx";
+import { FieldFrame } from "../../views/form/FieldFrame.tsx";
+import { Input } from "../../views/form/inputs.tsx";
 import type { accountsDe } from "../accounts.i18n.ts";
 
 export type ErrorKey = keyof typeof accountsDe.error;
@@ -8,23 +11,13 @@ export type FieldErrors = Partial<Record<string, ErrorKey>>;
 
 /** The list of problems at the top of a refused form, each linking to its field. */
 export function ErrorSummary({ ctx, errors, labels }: { ctx: PageCtx; errors: FieldErrors; labels: Record<string, string> }) {
-  const entries = Object.entries(errors).filter((entry): entry is [string, ErrorKey] => entry[1] !== undefined);
-  if (entries.length === 0) return null;
+  const entries = Object.entries(errors).flatMap(([field, key]) =>
+    key === undefined ? [] : [{ field, label: labels[field], message: ctx.t(`accounts.error.${key}`) }],
+  );
   return (
-    <div class="notice notice-error error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{ctx.t("accounts.error.summary")}</h2>
-      <ul>
-        {entries.map(([field, key]) => (
-          <li key={field}>
-            <a href={`#field-${field}`}>
-              {labels[field] ? `${labels[field]}: ` : ""}
-              {ctx.t(`accounts.error.${key}`)}
-            </a>
-          </li>
-        ))}
-      </ul>
+    <KitErrorSummary title={ctx.t("accounts.error.summary")} entries={entries}>
       <script type="module" src="/static/account-forms.js" />
-    </div>
+    </KitErrorSummary>
   );
 }
 
@@ -43,37 +36,21 @@ type FieldProps = {
 /** A labelled input with its hint and error message tied to it for screen readers. */
 export function Field({ ctx, name, label, type = "text", value, error, hint, autocomplete, maxLength }: FieldProps) {
   const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name,
-    autocomplete,
-    maxLength,
-    required: true,
-    "aria-invalid": error ? ("true" as const) : undefined,
-    "aria-describedby": describedBy,
-  };
+  const message = error ? ctx.t(`accounts.error.${error}`) : undefined;
   return (
-    <div class={error ? "form-field form-field-error" : "form-field"}>
-      <label for={id}>{label}</label>
-      {hint && (
-        <p class="form-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="form-error" id={`${id}-error`}>
-          {ctx.t(`accounts.error.${error}`)}
-        </p>
-      )}
-      {type === "password" ? (
-        <input type="password" {...common} />
-      ) : type === "email" ? (
-        <input type="email" {...common} value={value} />
-      ) : (
-        <input type="text" {...common} value={value} />
-      )}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={message}>
+      <Input
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        hint={hint}
+        error={message}
+        autocomplete={autocomplete}
+        maxLength={maxLength}
+        required
+      />
+    </FieldFrame>
   );
 }
 
