@@ -1,6 +1,9 @@
 import type { ComponentChildren } from "preact";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
+import { ErrorSummary as KitErrorSummary } from "../../views/form/ErrorSummary.tsx";
+import { type FieldClasses, FieldFrame, formFieldClasses } from "../../views/form/FieldFrame.tsx";
+import { Choices, Input, TextArea as KitTextArea, Select } from "../../views/form/inputs.tsx";
 import type { organiserDe } from "../organiser.i18n.ts";
 
 export type ErrorKey = keyof typeof organiserDe.errors;
@@ -38,23 +41,8 @@ export function errorText(ctx: PageCtx, key: string): string {
 
 /** The list of problems at the top of a refused form, each linking to its field. */
 export function ErrorSummary({ ctx, errors, labels }: { ctx: PageCtx; errors: FieldErrors; labels: Record<string, string> }) {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return null;
-  return (
-    <div class="notice notice-error error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{ctx.t("organiser.errorSummary")}</h2>
-      <ul>
-        {entries.map(([field, key]) => (
-          <li key={field}>
-            <a href={`#field-${field}`}>
-              {labels[field] ? `${labels[field]}: ` : ""}
-              {errorText(ctx, key)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  const entries = Object.entries(errors).map(([field, key]) => ({ field, label: labels[field], message: errorText(ctx, key) }));
+  return <KitErrorSummary title={ctx.t("organiser.errorSummary")} entries={entries} />;
 }
 
 /** A one-line success notice after a redirect. */
@@ -69,30 +57,19 @@ export function Notice({ text }: { text: string | null }) {
 
 type Common = { ctx: PageCtx; name: string; label: string; error?: string | undefined; hint?: string; required?: boolean };
 
-const describedBy = (id: string, hint?: string, error?: string) =>
-  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-
-function Frame({ ctx, name, label, error, hint, required, children }: Common & { children: ComponentChildren }) {
-  const id = `field-${name}`;
-  return (
-    <div class={error ? "form-field form-field-error" : "form-field"}>
-      <label for={id}>
+/** The field's id, its translated error, and the label with "(optional)" unless the field is required. */
+function parts({ ctx, name, label, error, required }: Common) {
+  const optional = !required && <span class="muted"> {ctx.t("organiser.optional")}</span>;
+  return {
+    id: `field-${name}`,
+    message: error ? errorText(ctx, error) : undefined,
+    label: (
+      <>
         {label}
-        {!required && <span class="muted"> {ctx.t("organiser.optional")}</span>}
-      </label>
-      {hint && (
-        <p class="form-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="form-error" id={`${id}-error`}>
-          {errorText(ctx, error)}
-        </p>
-      )}
-      {children}
-    </div>
-  );
+        {optional}
+      </>
+    ),
+  };
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.join("\n") : v == null ? "" : String(v));
@@ -101,105 +78,82 @@ const str = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.jo
 export function TextField(
   props: Common & { value: unknown; type?: "text" | "email" | "url" | "tel"; maxLength?: number; autocomplete?: string },
 ) {
-  const id = `field-${props.name}`;
-  const common = {
-    id,
-    name: props.name,
-    value: str(props.value),
-    maxLength: props.maxLength,
-    autocomplete: props.autocomplete,
-    required: props.required,
-    "aria-invalid": props.error ? ("true" as const) : undefined,
-    "aria-describedby": describedBy(id, props.hint, props.error),
-  };
-  const type = props.type ?? "text";
+  const { id, message, label } = parts(props);
   return (
-    <Frame {...props}>
-      {type === "email" ? (
-        <input type="email" {...common} />
-      ) : type === "url" ? (
-        <input type="url" {...common} />
-      ) : type === "tel" ? (
-        <input type="tel" {...common} />
-      ) : (
-        <input type="text" {...common} />
-      )}
-    </Frame>
+    <FieldFrame id={id} label={label} hint={props.hint} error={message}>
+      <Input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        value={str(props.value)}
+        maxLength={props.maxLength}
+        autocomplete={props.autocomplete}
+        required={props.required}
+        hint={props.hint}
+        error={message}
+      />
+    </FieldFrame>
   );
 }
 
 export function TextArea(props: Common & { value: unknown; rows?: number; maxLength?: number; lang?: string }) {
-  const id = `field-${props.name}`;
+  const { id, message, label } = parts(props);
   return (
-    <Frame {...props}>
-      <textarea
+    <FieldFrame id={id} label={label} hint={props.hint} error={message}>
+      <KitTextArea
         id={id}
         name={props.name}
+        value={str(props.value)}
         rows={props.rows ?? 5}
         maxLength={props.maxLength}
         lang={props.lang}
         required={props.required}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-      >
-        {str(props.value)}
-      </textarea>
-    </Frame>
+        hint={props.hint}
+        error={message}
+      />
+    </FieldFrame>
   );
 }
 
 export function SelectField(props: Common & { value: unknown; options: { value: string; label: string }[]; placeholder?: string }) {
-  const id = `field-${props.name}`;
-  const value = str(props.value);
+  const { id, message, label } = parts(props);
   return (
-    <Frame {...props}>
-      <select
+    <FieldFrame id={id} label={label} hint={props.hint} error={message}>
+      <Select
         id={id}
         name={props.name}
+        value={str(props.value)}
+        options={props.options}
+        placeholder={props.placeholder}
         required={props.required}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-      >
-        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Frame>
+        hint={props.hint}
+        error={message}
+      />
+    </FieldFrame>
   );
 }
 
+const checkboxGroupClasses: FieldClasses = {
+  ...formFieldClasses,
+  field: "form-field checkbox-group",
+  invalid: "form-field form-field-error checkbox-group",
+};
+
 /** Checkboxes in a fieldset; the error links to the first box. */
 export function CheckboxGroup(props: Common & { values: readonly string[]; options: { value: string; label: string }[] }) {
-  const id = `field-${props.name}`;
+  const { id, message, label } = parts(props);
   return (
-    <fieldset
-      class={props.error ? "form-field form-field-error checkbox-group" : "form-field checkbox-group"}
-      aria-describedby={describedBy(id, props.hint, props.error)}
-    >
-      <legend>
-        {props.label}
-        {!props.required && <span class="muted"> {props.ctx.t("organiser.optional")}</span>}
-      </legend>
-      {props.hint && (
-        <p class="form-hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="form-error" id={`${id}-error`}>
-          {errorText(props.ctx, props.error)}
-        </p>
-      )}
-      {props.options.map((o, i) => (
-        <label key={o.value} class="choice">
-          <input type="checkbox" id={i === 0 ? id : undefined} name={props.name} value={o.value} checked={props.values.includes(o.value)} />{" "}
-          {o.label}
-        </label>
-      ))}
-    </fieldset>
+    <Choices
+      id={id}
+      idOn="first"
+      name={props.name}
+      legend={label}
+      hint={props.hint}
+      error={message}
+      options={props.options}
+      chosen={props.values}
+      classes={checkboxGroupClasses}
+    />
   );
 }
 
