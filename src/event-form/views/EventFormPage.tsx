@@ -2,6 +2,7 @@ import type { EventCheck } from "../../db/schema/index.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import type { Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
+import { ErrorSummary as KitErrorSummary } from "../../views/form/ErrorSummary.tsx";
 import { Layout } from "../../views/Layout.tsx";
 import type { FormValues } from "../event-form-data.ts";
 import {
@@ -49,21 +50,16 @@ function labelOf(ctx: PageCtx, name: string): string {
 }
 
 export function ErrorSummary({ ctx, errors }: { ctx: PageCtx; errors: Record<string, string> }) {
-  const entries = Object.entries(errors);
-  if (entries.length === 0) return null;
+  const entries = Object.entries(errors).map(([field, code]) => ({ field, label: labelOf(ctx, field), message: errorText(ctx, code) }));
   return (
-    <div class="error-summary" id="error-summary" role="alert" tabIndex={-1} autofocus aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{ctx.t("eventForm.errorSummary", { count: entries.length })}</h2>
-      <ul>
-        {entries.map(([name, code]) => (
-          <li key={name}>
-            <a href={`#${fieldId(name)}`}>
-              {labelOf(ctx, name)}: {errorText(ctx, code)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <KitErrorSummary
+      title={ctx.t("eventForm.errorSummary", { count: entries.length })}
+      entries={entries}
+      targetId={fieldId}
+      class="error-summary"
+      id="error-summary"
+      autofocus
+    />
   );
 }
 

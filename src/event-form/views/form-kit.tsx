@@ -1,5 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { PageCtx } from "../../lib/page-context.ts";
+import { type FieldClasses, FieldFrame } from "../../views/form/FieldFrame.tsx";
+import { Input, Choices as KitChoices, Select as KitSelect, TextArea as KitTextArea } from "../../views/form/inputs.tsx";
 import { type FormValues, many, one } from "../event-form-data.ts";
 
 /** What every field needs: the typed values, the errors by field name, and the translator. */
@@ -19,120 +21,91 @@ export function errorText(ctx: PageCtx, code: string): string {
 
 type Common = { s: FormState; name: string; label: string; hint?: string; required?: boolean };
 
-/** aria attributes tying an input to its hint and error. */
-function described(s: FormState, name: string, hint: string | undefined) {
-  const id = fieldId(name);
-  const error = s.errors[name];
-  const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
-  return { id, error, aria: { "aria-invalid": error ? ("true" as const) : undefined, "aria-describedby": ids || undefined } };
-}
+/** The event form's own classes (its styles predate the shared kit). */
+const fieldClasses: FieldClasses = { field: "field", invalid: "field field-invalid", hint: "field-hint", error: "field-error" };
+const choicesClasses: FieldClasses = { ...fieldClasses, field: "choices", invalid: "choices field-invalid" };
 
-function Wrap({ s, name, label, hint, required, children }: Common & { children: ComponentChildren }) {
-  const { id, error } = described(s, name, hint);
-  return (
-    <div class={error ? "field field-invalid" : "field"}>
-      <label for={id}>
+/** The field's id, its translated error, and the label with "(required)" for required fields. */
+function parts({ s, name, label, hint, required }: Common) {
+  const code = s.errors[name];
+  const control = { id: fieldId(name), name, hint, error: code ? errorText(s.ctx, code) : undefined, ariaRequired: required };
+  return {
+    control,
+    label: (
+      <>
         {label}
         {required && <span class="field-required"> ({s.ctx.t("eventForm.required")})</span>}
-      </label>
-      {hint && (
-        <p class="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {errorText(s.ctx, error)}
-        </p>
-      )}
+      </>
+    ),
+  };
+}
+
+function Wrap({ p, children }: { p: ReturnType<typeof parts>; children: ComponentChildren }) {
+  const { id, hint, error } = p.control;
+  return (
+    <FieldFrame id={id} label={p.label} hint={hint} error={error} classes={fieldClasses}>
       {children}
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextField(
   props: Common & { type?: "text" | "date" | "time" | "url" | "email" | "tel"; autocomplete?: string; inputmode?: string; lang?: string },
 ) {
-  const { id, aria } = described(props.s, props.name, props.hint);
+  const p = parts(props);
   return (
-    <Wrap {...props}>
-      <input
-        id={id}
-        name={props.name}
-        // Preact types each input type separately; this component takes a union of them.
-        {...({ type: props.type ?? "text" } as { type: "text" })}
+    <Wrap p={p}>
+      <Input
+        {...p.control}
+        type={props.type ?? "text"}
         value={one(props.s.values, props.name)}
         autocomplete={props.autocomplete}
-        inputMode={props.inputmode as "text" | undefined}
+        inputMode={props.inputmode}
         lang={props.lang}
-        aria-required={props.required ? "true" : undefined}
-        {...aria}
       />
     </Wrap>
   );
 }
 
 export function TextArea(props: Common & { rows?: number; lang?: string }) {
-  const { id, aria } = described(props.s, props.name, props.hint);
+  const p = parts(props);
   return (
-    <Wrap {...props}>
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 4}
-        lang={props.lang}
-        aria-required={props.required ? "true" : undefined}
-        {...aria}
-      >
-        {one(props.s.values, props.name)}
-      </textarea>
+    <Wrap p={p}>
+      <KitTextArea {...p.control} rows={props.rows ?? 4} lang={props.lang} value={one(props.s.values, props.name)} />
     </Wrap>
   );
 }
 
 export function Select(props: Common & { options: { value: string; label: string }[] }) {
-  const { id, aria } = described(props.s, props.name, props.hint);
-  const current = one(props.s.values, props.name);
+  const p = parts(props);
   return (
-    <Wrap {...props}>
-      <select id={id} name={props.name} aria-required={props.required ? "true" : undefined} {...aria}>
-        <option value="">{props.s.ctx.t("eventForm.fields.choose")}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === current}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+    <Wrap p={p}>
+      <KitSelect
+        {...p.control}
+        value={one(props.s.values, props.name)}
+        options={props.options}
+        placeholder={props.s.ctx.t("eventForm.fields.choose")}
+      />
     </Wrap>
   );
 }
 
 /** A group of checkboxes or radio buttons in its own fieldset; the error sits under the legend. */
 export function Choices(props: Common & { options: { value: string; label: string }[]; type: "checkbox" | "radio" }) {
-  const { id, error } = described(props.s, props.name, props.hint);
-  const chosen = many(props.s.values, props.name);
+  const p = parts(props);
   return (
-    <fieldset
-      class={error ? "choices field-invalid" : "choices"}
-      id={id}
-      tabIndex={-1}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend>
-        {props.label}
-        {props.required && <span class="field-required"> ({props.s.ctx.t("eventForm.required")})</span>}
-      </legend>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {errorText(props.s.ctx, error)}
-        </p>
-      )}
-      {props.options.map((o) => (
-        <label key={o.value} class="choice">
-          <input type={props.type} name={props.name} value={o.value} checked={chosen.includes(o.value)} /> {o.label}
-        </label>
-      ))}
-    </fieldset>
+    <KitChoices
+      id={p.control.id}
+      idOn="fieldset"
+      name={props.name}
+      type={props.type}
+      legend={p.label}
+      hint={p.control.hint}
+      error={p.control.error}
+      options={props.options}
+      chosen={many(props.s.values, props.name)}
+      classes={choicesClasses}
+    />
   );
 }
 
