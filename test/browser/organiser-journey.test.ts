@@ -103,7 +103,8 @@ describe("organiser journey: register → mail → log in → organisation → e
         await expect(page.getByLabel("Name").inputValue()).resolves.toBe("Jana Journey");
         if (javaScriptEnabled) {
           // The enhancement moves the focus to the summary; its links lead to the fields.
-          await expect(page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).resolves.toBe(true);
+          // (a module script: it runs after parsing, so wait for it rather than read the focus at once)
+          await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary") === true, null, { timeout: 5000 });
           await page.getByRole("link", { name: /Passwort: / }).click();
           await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("field-password");
         }
