@@ -100,6 +100,29 @@ describe("programme page", () => {
     expect(resultCount(english.doc)).toBeLessThan(resultCount((await programme("")).doc));
   });
 
+  it("shows the chosen filters as chips that each remove themselves, and a reset keeping an archived edition", async () => {
+    const { doc } = await programme("state=BW&format=workshop&edition=2017");
+    const chips = [...doc.querySelectorAll(".active-filters a.chip")];
+    expect(chips.map((a) => a.getAttribute("aria-label"))).toEqual(["Filter entfernen: Baden-Württemberg", "Filter entfernen: Workshop"]);
+    const withoutBW = new URL(chips[0]?.getAttribute("href") ?? "", "http://x").searchParams;
+    expect(withoutBW.getAll("state")).toEqual([]);
+    expect(withoutBW.getAll("format")).toEqual(["workshop"]);
+    const reset = [...doc.querySelectorAll(".active-filters a")].find((a) => a.textContent === "Alle Filter zurücksetzen");
+    expect(reset?.getAttribute("href")).toBe("/programm?edition=2017");
+    expect((await programme("")).doc.querySelector(".active-filters")).toBeNull();
+  });
+
+  it("switches between list, agenda and map views, keeping the filters and marking the current one", async () => {
+    const { doc } = await programme("state=BW", "/programm/agenda");
+    const links = [...doc.querySelectorAll(".view-switch a")];
+    expect(links.map((a) => a.getAttribute("href"))).toEqual([
+      "/programm?state=BW",
+      "/programm/agenda?state=BW",
+      "/programm/karte?state=BW",
+    ]);
+    expect(doc.querySelector('.view-switch a[aria-current="page"]')?.getAttribute("href")).toBe("/programm/agenda?state=BW");
+  });
+
   it("shows the agenda grouped by day", async () => {
     const { response, doc } = await programme("state=BW", "/programm/agenda");
     expect(response.statusCode).toBe(200);

@@ -131,6 +131,8 @@ export function FilterForm({
   );
 }
 
+export type FilterChip = { label: string; href: string };
+
 /** Labels of the chosen filter values, each with a link that removes just that value. */
 export function activeFilterChips(
   ctx: PageCtx,
@@ -139,7 +141,7 @@ export function activeFilterChips(
   params: Record<string, string | string[] | undefined>,
   path: string,
 ) {
-  const chips: { label: string; href: string }[] = [];
+  const chips: FilterChip[] = [];
   const without = (name: string, value: string) => {
     const current = params[name];
     const rest = Array.isArray(current) ? current.filter((v) => v !== value) : undefined;

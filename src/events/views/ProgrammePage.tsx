@@ -8,6 +8,7 @@ import { AGENDA_LIMIT } from "../load-programme.ts";
 import { filterParams } from "../programme-filter.ts";
 import { EventCard } from "./EventCard.tsx";
 import { activeFilterChips, FilterForm } from "./FilterForm.tsx";
+import { ActiveFilters, ViewSwitch } from "./ProgrammeNav.tsx";
 
 type Props = { ctx: PageCtx; programme: Programme; taxonomies: Taxonomies; currentYear: number; view: "list" | "agenda" };
 
@@ -29,15 +30,7 @@ export function ProgrammePage({ ctx, programme, taxonomies, currentYear, view }:
       }}
     >
       <h1>{title}</h1>
-      <nav class="view-switch" aria-label={t("programme.views")}>
-        <a href={ctx.href("/programm", params)} aria-current={view === "list" ? "page" : undefined}>
-          {t("programme.listView")}
-        </a>
-        <a href={ctx.href("/programm/agenda", params)} aria-current={view === "agenda" ? "page" : undefined}>
-          {t("programme.agendaView")}
-        </a>
-        <a href={ctx.href("/programm/karte", params)}>{t("map.title")}</a>
-      </nav>
+      <ViewSwitch ctx={ctx} params={params} current={view} />
       <p>
         <a class="skip-to-results" href="#results-heading">
           {t("programme.toResults")}
@@ -50,25 +43,11 @@ export function ProgrammePage({ ctx, programme, taxonomies, currentYear, view }:
           <h2 id="results-heading" class="results-count">
             {t("programme.results", { count: programme.total })}
           </h2>
-          {chips.length > 0 && (
-            <div class="active-filters">
-              <h3 class="visually-hidden">{t("programme.activeFilters")}</h3>
-              <ul>
-                {chips.map((chip) => (
-                  <li key={chip.href}>
-                    <a class="chip" href={chip.href} aria-label={t("programme.removeFilter", { label: chip.label })}>
-                      {chip.label} <span aria-hidden="true">×</span>
-                    </a>
-                  </li>
-                ))}
-                <li>
-                  <a href={ctx.href(path, programme.filter.edition !== currentYear ? { edition: String(programme.filter.edition) } : {})}>
-                    {t("programme.reset")}
-                  </a>
-                </li>
-              </ul>
-            </div>
-          )}
+          <ActiveFilters
+            ctx={ctx}
+            chips={chips}
+            resetHref={ctx.href(path, programme.filter.edition !== currentYear ? { edition: String(programme.filter.edition) } : {})}
+          />
           {programme.total === 0 && <p>{t("programme.noResults")}</p>}
           {view === "list" ? (
             <ResultList ctx={ctx} programme={programme} taxonomies={taxonomies} />

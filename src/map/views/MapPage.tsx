@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { filterParams } from "../../events/programme-filter.ts";
 import { activeFilterChips, FilterForm } from "../../events/views/FilterForm.tsx";
+import { ActiveFilters, ViewSwitch } from "../../events/views/ProgrammeNav.tsx";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
 import { Layout } from "../../views/Layout.tsx";
@@ -77,13 +78,7 @@ export function MapPage({ ctx, map, taxonomies, currentYear, tiles }: Props) {
     >
       <link rel="stylesheet" href="/static/map.css" />
       <h1>{title}</h1>
-      <nav class="view-switch" aria-label={t("programme.views")}>
-        <a href={ctx.href("/programm", params)}>{t("programme.listView")}</a>
-        <a href={ctx.href("/programm/agenda", params)}>{t("programme.agendaView")}</a>
-        <a href={ctx.href(MAP_PATH, params)} aria-current="page">
-          {t("map.title")}
-        </a>
-      </nav>
+      <ViewSwitch ctx={ctx} params={params} current="map" />
       <p>
         <a class="skip-to-results" href="#results-heading">
           {t("programme.toResults")}
@@ -96,23 +91,11 @@ export function MapPage({ ctx, map, taxonomies, currentYear, tiles }: Props) {
           <h2 id="results-heading" class="results-count">
             {t("programme.results", { count: programme.total })}
           </h2>
-          {chips.length > 0 && (
-            <div class="active-filters">
-              <h3 class="visually-hidden">{t("programme.activeFilters")}</h3>
-              <ul>
-                {chips.map((chip) => (
-                  <li key={chip.href}>
-                    <a class="chip" href={chip.href} aria-label={t("programme.removeFilter", { label: chip.label })}>
-                      {chip.label} <span aria-hidden="true">×</span>
-                    </a>
-                  </li>
-                ))}
-                <li>
-                  <a href={ctx.href(MAP_PATH, archived ? { edition: String(programme.filter.edition) } : {})}>{t("programme.reset")}</a>
-                </li>
-              </ul>
-            </div>
-          )}
+          <ActiveFilters
+            ctx={ctx}
+            chips={chips}
+            resetHref={ctx.href(MAP_PATH, archived ? { edition: String(programme.filter.edition) } : {})}
+          />
           {programme.total === 0 && <p>{t("programme.noResults")}</p>}
           <h3 id="map-heading">{t("map.mapHeading")}</h3>
           <p>
