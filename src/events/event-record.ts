@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
-import { event, eventSession, format, organisation, venue } from "../db/schema/index.ts";
+import { type Db, queryRows } from "../db/client.ts";
+import { event, eventSession } from "../db/schema/index.ts";
 import { eventDateColumns, type SessionTimes } from "./event-dates.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -29,15 +29,35 @@ export async function insertEventRecord(db: DbOrTx, values: NewEventRecord, sess
   return row.id;
 }
 
-/** Text that makes an event findable by its organiser's and venue's names and its format ("Workshop"). */
+/**
+ * Text that makes an event findable by its organiser's and venue's names and its format ("Workshop"),
+ * from the rows aliased o (organisation), v (venue) and f (format); empty parts are left out.
+ * One definition for new events and for refreshing after a rename.
+ */
+const searchExtraOf = sql`concat_ws(' ', nullif(o.name, ''), nullif(o.short_name, ''), nullif(v.name, ''), nullif(v.city, ''),
+  nullif(f.name_de, ''), nullif(f.name_en, ''))`;
+
+/** The search-extra text of an event with this organiser, venue and format. */
 export async function searchExtraFor(db: DbOrTx, organisationId: number, venueId: number | null, formatCode: string): Promise<string> {
-  const [org] = await db
-    .select({ name: organisation.name, shortName: organisation.shortName })
-    .from(organisation)
-    .where(eq(organisation.id, organisationId));
-  const [place] = venueId ? await db.select({ name: venue.name, city: venue.city }).from(venue).where(eq(venue.id, venueId)) : [];
-  const [kind] = await db.select({ de: format.nameDe, en: format.nameEn }).from(format).where(eq(format.code, formatCode));
-  return [org?.name, org?.shortName, place?.name, place?.city, kind?.de, kind?.en].filter(Boolean).join(" ");
+  const [row] = await queryRows<{ text: string }>(
+    db,
+    sql`select ${searchExtraOf} as text from organisation o
+        left join venue v on v.id = ${venueId}
+        left join format f on f.code = ${formatCode}
+        where o.id = ${organisationId}`,
+  );
+  return row?.text ?? "";
+}
+
+/** Recomputes the search-extra text of all events of an organisation (after it was renamed). */
+export async function refreshSearchExtra(db: DbOrTx, organisationId: number): Promise<void> {
+  await db.execute(sql`
+    update event e set search_extra = (
+      select ${searchExtraOf} from organisation o
+      left join venue v on v.id = e.venue_id
+      left join format f on f.code = e.format_code
+      where o.id = e.organisation_id)
+    where e.organisation_id = ${organisationId}`);
 }
 
 export type EventRecordChanges = Partial<Omit<NewEventRecord, "organisationId" | "editionId">>;

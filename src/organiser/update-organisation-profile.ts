@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { organisation } from "../db/schema/index.ts";
-import type { DbOrTx } from "../events/event-record.ts";
+import { refreshSearchExtra } from "../events/event-record.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { loadOwnOrganisation } from "./organisation-access.ts";
 import { checkOrganisationReferences } from "./organisation-fields.ts";
@@ -26,20 +26,7 @@ export async function updateOrganisationProfile({
       .update(organisation)
       .set({ ...values, updatedAt: new Date() })
       .where(eq(organisation.id, org.id));
-    if (renamed) await refreshEventSearchText(tx, org.id);
+    if (renamed) await refreshSearchExtra(tx, org.id);
   });
   return { renamed };
-}
-
-/** Recomputes events' search_extra exactly as insertEventRecord's searchExtraFor does (empty parts left out). */
-export async function refreshEventSearchText(db: DbOrTx, organisationId: number): Promise<void> {
-  await db.execute(sql`
-    update event e set search_extra = (
-      select concat_ws(' ', nullif(o.name, ''), nullif(o.short_name, ''), nullif(v.name, ''), nullif(v.city, ''),
-                       nullif(f.name_de, ''), nullif(f.name_en, ''))
-      from organisation o
-      left join venue v on v.id = e.venue_id
-      left join format f on f.code = e.format_code
-      where o.id = e.organisation_id)
-    where e.organisation_id = ${organisationId}`);
 }
