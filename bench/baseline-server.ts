@@ -1,27 +1,35 @@
 import http from "node:http";
 
 /**
- * The baseline: a bare node:http server answering GET /bytes/<n> with n bytes of HTML-ish text,
- * so each scenario is compared with the cheapest possible server sending a body of the same size.
+ * The baseline: a bare node:http server replaying the app's own response bodies, byte for byte,
+ * with only content-type and content-length. bench/measure.ts uploads a scenario's sample bodies
+ * once (PUT /bodies/<scenario>/<n>) and then loads GET /bodies/<scenario>/<n>, so the client
+ * parses and decodes exactly what it gets from the app (see docs/PERFORMANCE.md "The benchmark").
  */
-const bodies = new Map<number, Buffer>();
-function body(size: number): Buffer {
-  let buffer = bodies.get(size);
-  if (!buffer) {
-    buffer = Buffer.alloc(size, "<p>Clusterwoche</p>\n");
-    bodies.set(size, buffer);
-  }
-  return buffer;
+type Stored = { body: Buffer; headers: http.OutgoingHttpHeaders };
+const bodies = new Map<string, Stored>();
+const bodyPath = /^\/bodies\/[\w-]{1,60}\/\d{1,4}$/;
+
+function store(request: http.IncomingMessage, response: http.ServerResponse): void {
+  const chunks: Buffer[] = [];
+  request.on("data", (chunk: Buffer) => chunks.push(chunk));
+  request.on("end", () => {
+    const body = Buffer.concat(chunks);
+    const type = request.headers["content-type"] ?? "application/octet-stream";
+    bodies.set(request.url ?? "", { body, headers: { "content-type": type, "content-length": body.length } });
+    response.writeHead(204).end();
+  });
 }
 
 const server = http.createServer((request, response) => {
-  const match = /^\/bytes\/(\d{1,9})$/.exec(request.url ?? "");
-  if (!match) {
-    response.writeHead(request.url === "/readyz" ? 200 : 404).end("ok");
+  const url = request.url ?? "";
+  if (request.method === "PUT" && bodyPath.test(url)) return store(request, response);
+  const stored = bodies.get(url);
+  if (stored) {
+    response.writeHead(200, stored.headers).end(stored.body);
     return;
   }
-  const payload = body(Number(match[1]));
-  response.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": payload.length }).end(payload);
+  response.writeHead(url === "/readyz" ? 200 : 404).end("ok");
 });
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
