@@ -165,7 +165,10 @@ describe("public response cache", () => {
       const second = await fetch(url);
       expect(second.headers.get("x-cache")).toBe("hit");
       expect(await second.text()).toBe(body);
-      for (const name of ["content-type", "etag", "last-modified", "cache-control", "content-security-policy", "x-frame-options"]) {
+      const replayed = ["content-type", "etag", "last-modified", "cache-control", "content-security-policy", "x-frame-options"];
+      replayed.push("x-content-type-options", "referrer-policy", "cross-origin-opener-policy", "cross-origin-resource-policy");
+      for (const name of replayed) {
+        expect(first.headers.get(name), name).not.toBeNull();
         expect(second.headers.get(name), name).toBe(first.headers.get(name));
       }
       const head = await fetch(url, { method: "HEAD" });
