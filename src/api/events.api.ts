@@ -36,9 +36,9 @@ export function registerEventApi(app: FastifyInstance): void {
       const edition = site.editions.find((e) => e.year === filter.edition) ?? site.current;
       const { page } = request.query;
       const pageSize = Math.min(request.query.pageSize, MAX_PAGE_SIZE);
-      const { total } = await countProgrammeFacets(db, edition.id, filter);
+      const { total } = await countProgrammeFacets(db, edition.id, filter, site.version);
       const offset = (page - 1) * pageSize;
-      const items = offset < total ? await listProgrammeItems(db, edition.id, filter, { limit: pageSize, offset }) : [];
+      const items = offset < total ? await listProgrammeItems(db, edition.id, filter, { limit: pageSize, offset }, site.version) : [];
       const pages = Math.max(1, Math.ceil(total / pageSize));
       const lang = request.query.lang ?? "de";
       return {

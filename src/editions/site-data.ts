@@ -1,16 +1,29 @@
 import { inArray } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
 import { organisation } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import type { FilterVocabulary } from "../events/programme-filter.ts";
+import { isTransaction, memoForVersion, readDataVersion } from "../lib/data-version.ts";
 import { loadTaxonomies, type Taxonomies } from "../taxonomies/taxonomy-queries.ts";
 import { type Edition, editionDays, listEditions, pickCurrentEdition } from "./edition-queries.ts";
 
-/** What every public page draws on: the editions, the current one, the taxonomies. */
-export type SiteData = { editions: Edition[]; current: Edition | undefined; taxonomies: Taxonomies };
+/**
+ * What every public page draws on: the editions, the current one, the taxonomies, and the data
+ * version they were read at (undefined inside a transaction), which the programme index reuses so
+ * a request reads the version once.
+ */
+export type SiteData = { editions: Edition[]; current: Edition | undefined; taxonomies: Taxonomies; version?: number | undefined };
 
-export async function loadSiteData(db: DbOrTx): Promise<SiteData> {
+async function readSiteData(db: DbOrTx): Promise<SiteData> {
   const [editions, taxonomies] = await Promise.all([listEditions(db), loadTaxonomies(db)]);
   return { editions, current: pickCurrentEdition(editions), taxonomies };
+}
+
+/** Site data, kept in memory until the data version moves (six queries saved per page). Treat it as read-only. */
+export async function loadSiteData(db: DbOrTx): Promise<SiteData> {
+  if (isTransaction(db)) return readSiteData(db);
+  const at = { db: db as Db, version: await readDataVersion(db) };
+  return { ...(await memoForVersion(at, "site-data", readSiteData)), version: at.version };
 }
 
 /** The values programme filters may take, for parseProgrammeFilter. */

@@ -1,7 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
-import { queryRows } from "../db/client.ts";
+import { type Db, queryRows } from "../db/client.ts";
+import { isTransaction, readDataVersion } from "../lib/data-version.ts";
 import type { DbOrTx } from "./event-record.ts";
-import type { ProgrammeFilter } from "./programme-filter.ts";
+import { emptyFilter, type ProgrammeFilter } from "./programme-filter.ts";
+import { type ProgrammeIndex, programmeIndexFor, textMaskOf } from "./programme-index/programme-index.ts";
+import { countInIndex, pageInIndex } from "./programme-index/query-programme-index.ts";
 import { baseConditions, type Dimension, dimensionConditions, whereClause } from "./programme-query.ts";
 
 export type ProgrammeItem = {
@@ -44,13 +47,48 @@ function toItem(row: RawItem): ProgrammeItem {
   return { ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) };
 }
 
-/** Published and cancelled events of one edition matching the filter, by date. */
+type Page = { limit: number; offset: number; from?: Date | undefined; ids?: number[]; onlyPublished?: boolean };
+
+/**
+ * The programme index and text mask for a query, or undefined when the database must answer: inside
+ * a transaction (it may see its own writes) or for a text the index cannot evaluate.
+ */
+async function fromIndex(
+  db: DbOrTx,
+  editionId: number,
+  filter: ProgrammeFilter,
+  version: number | undefined,
+): Promise<{ index: ProgrammeIndex; text: Uint8Array | undefined } | undefined> {
+  if (isTransaction(db)) return undefined;
+  const root = db as Db;
+  const index = await programmeIndexFor({ db: root, version: version ?? (await readDataVersion(root)) }, editionId);
+  const text = filter.q ? await textMaskOf(root, index, filter.q) : undefined;
+  return text === "unsupported" ? undefined : { index, text };
+}
+
+/**
+ * Published and cancelled events of one edition matching the filter, by date. A plain page of the
+ * programme is chosen in the programme index and only its rows are read; `version` is the data
+ * version the caller read (one read per request), else it is read here.
+ */
 export async function listProgrammeItems(
   db: DbOrTx,
   editionId: number,
   filter: ProgrammeFilter,
-  page: { limit: number; offset: number; from?: Date | undefined; ids?: number[]; onlyPublished?: boolean },
+  page: Page,
+  version?: number,
 ): Promise<ProgrammeItem[]> {
+  if (page.from === undefined && page.ids === undefined && !page.onlyPublished) {
+    const found = await fromIndex(db, editionId, filter, version);
+    if (found) {
+      const ids = pageInIndex(found.index, filter, found.text, page);
+      return ids.length ? listProgrammeItemsSql(db, editionId, emptyFilter(filter.edition), { limit: ids.length, offset: 0, ids }) : [];
+    }
+  }
+  return listProgrammeItemsSql(db, editionId, filter, page);
+}
+
+async function listProgrammeItemsSql(db: DbOrTx, editionId: number, filter: ProgrammeFilter, page: Page): Promise<ProgrammeItem[]> {
   const extra = [
     page.from ? sql` and e.ends_at >= ${page.from.toISOString()}` : sql``,
     page.ids
@@ -74,9 +112,21 @@ export async function listProgrammeItems(
 
 /**
  * The total and, per filter dimension, how many events each value would give with the other
- * filters applied (so a chosen value never hides its siblings). One round trip.
+ * filters applied (so a chosen value never hides its siblings). Counted in the programme index;
+ * `version` as for listProgrammeItems.
  */
 export async function countProgrammeFacets(
+  db: DbOrTx,
+  editionId: number,
+  filter: ProgrammeFilter,
+  version?: number,
+): Promise<{ total: number; facets: FacetCounts }> {
+  const found = await fromIndex(db, editionId, filter, version);
+  return found ? countInIndex(found.index, filter, found.text) : countProgrammeFacetsSql(db, editionId, filter);
+}
+
+/** The same count in one SQL statement: inside transactions, and the reference the index is tested against. */
+export async function countProgrammeFacetsSql(
   db: DbOrTx,
   editionId: number,
   filter: ProgrammeFilter,

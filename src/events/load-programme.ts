@@ -28,13 +28,13 @@ export async function loadProgramme(
   const { filter, ignored, truncated } = await parseProgrammeFilter(query, filterVocabulary(db, site));
   const edition = site.editions.find((e) => e.year === filter.edition) ?? site.current;
   const limit = view === "agenda" ? AGENDA_LIMIT : PAGE_SIZE;
-  const { total, facets } = await countProgrammeFacets(db, edition.id, filter);
+  const { total, facets } = await countProgrammeFacets(db, edition.id, filter, site.version);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (view === "list" && filter.page > pages) {
     ignored.push({ name: "page", value: String(filter.page) });
     filter.page = pages;
   }
   const offset = view === "agenda" ? 0 : (filter.page - 1) * PAGE_SIZE;
-  const items = total === 0 ? [] : await listProgrammeItems(db, edition.id, filter, { limit, offset });
+  const items = total === 0 ? [] : await listProgrammeItems(db, edition.id, filter, { limit, offset }, site.version);
   return { edition, filter, ignored, truncated, total, facets, items, pages };
 }

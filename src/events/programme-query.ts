@@ -6,6 +6,14 @@ export const publicStatuses = sql`e.status in ('published', 'cancelled')`;
 
 const MAX_WORDS = 8;
 
+/** The words of a search text that count (letters and digits), at most MAX_WORDS. */
+export function searchWordsOf(q: string): string[] {
+  return q
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, MAX_WORDS);
+}
+
 /**
  * Text search: every word must match the German full-text index (stemmed, folded); a word of 4+
  * letters also matches through the lexicon words like it (typos, compounds). `cw_search_query`
@@ -13,10 +21,7 @@ const MAX_WORDS = 8;
  * rows are only ever found through the GIN index — no trigram comparison per event row.
  */
 export function textCondition(q: string): SQL | undefined {
-  const words = q
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, MAX_WORDS);
+  const words = searchWordsOf(q);
   if (words.length === 0) return undefined;
   const list = sql.join(
     words.map((word) => sql`${word}`),

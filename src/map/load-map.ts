@@ -20,7 +20,7 @@ export async function loadMap(db: DbOrTx, site: SiteData & { current: Edition },
   filter.page = 1;
   const edition = site.editions.find((e) => e.year === filter.edition) ?? site.current;
   const [{ total, facets }, { places, truncated: placesTruncated }] = await Promise.all([
-    countProgrammeFacets(db, edition.id, filter),
+    countProgrammeFacets(db, edition.id, filter, site.version),
     listMapPlaces(db, edition.id, filter),
   ]);
   return {

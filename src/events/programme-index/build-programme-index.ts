@@ -1,0 +1,140 @@
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../db/client.ts";
+import { publicStatuses } from "../programme-query.ts";
+
+/** Codes of one dimension, interned: events store small numbers, counts go back to the codes. */
+export class Vocabulary {
+  readonly codes: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  intern(code: string): number {
+    let n = this.numbers.get(code);
+    if (n === undefined) {
+      n = this.codes.length;
+      this.codes.push(code);
+      this.numbers.set(code, n);
+    }
+    return n;
+  }
+
+  numberOf(code: string): number | undefined {
+    return this.numbers.get(code);
+  }
+}
+
+/**
+ * The public events of one edition as compact columns, in programme order (start, then id), with
+ * the postings of their full-text lexemes: enough to filter, count facets and page without the
+ * database (ARCHITECTURE.md "Programme index").
+ */
+export type ProgrammeIndex = {
+  editionId: number;
+  version: number;
+  size: number;
+  ids: Int32Array;
+  state: Uint16Array;
+  mode: Uint8Array;
+  format: Uint16Array;
+  org: Uint32Array;
+  free: Uint8Array;
+  topics: number[][];
+  targets: number[][];
+  days: number[][];
+  languages: number[][];
+  vocab: Record<"state" | "mode" | "format" | "org" | "topic" | "target" | "day" | "language", Vocabulary>;
+  /** Organisation name by slug, for the org facet's labels. */
+  orgNames: Map<string, string>;
+  /** Lexeme → ascending index positions of the events whose search vector holds it. */
+  postings: Map<string, Int32Array>;
+  /** Parsed text queries of this version (the lexicon they were resolved with only changes with the data). */
+  textQueries: Map<string, unknown>;
+};
+
+type Row = {
+  id: number;
+  state: string;
+  mode: string;
+  format: string;
+  topics: string[];
+  targets: string[];
+  days: string[];
+  languages: string[];
+  free: boolean;
+  slug: string;
+  name: string;
+};
+
+/** Reads one edition's public events and lexemes in one snapshot and builds its index. */
+export async function buildProgrammeIndex(db: Db, editionId: number, version: number): Promise<ProgrammeIndex> {
+  const { rows, lexemes } = await db.transaction(
+    async (tx) => ({
+      rows: await queryRows<Row>(
+        tx,
+        sql`select e.id, e.state_code as state, e.mode::text as mode, e.format_code as format, e.topics,
+              e.target_groups as targets, e.days::text[] as days, e.languages, e.is_free as free, o.slug, o.name
+            from event e join organisation o on o.id = e.organisation_id
+            where e.edition_id = ${editionId} and ${publicStatuses}
+            order by e.starts_at, e.id`,
+      ),
+      lexemes: await queryRows<{ lexeme: string; ids: string }>(
+        tx,
+        sql`select l.lexeme, string_agg(e.id::text, ',') as ids
+            from event e, unnest(e.search_vector) l
+            where e.edition_id = ${editionId} and ${publicStatuses}
+            group by l.lexeme`,
+      ),
+    }),
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+
+  const size = rows.length;
+  const vocab = {
+    state: new Vocabulary(),
+    mode: new Vocabulary(),
+    format: new Vocabulary(),
+    org: new Vocabulary(),
+    topic: new Vocabulary(),
+    target: new Vocabulary(),
+    day: new Vocabulary(),
+    language: new Vocabulary(),
+  };
+  const index: ProgrammeIndex = {
+    editionId,
+    version,
+    size,
+    ids: new Int32Array(size),
+    state: new Uint16Array(size),
+    mode: new Uint8Array(size),
+    format: new Uint16Array(size),
+    org: new Uint32Array(size),
+    free: new Uint8Array(size),
+    topics: [],
+    targets: [],
+    days: [],
+    languages: [],
+    vocab,
+    orgNames: new Map(),
+    postings: new Map(),
+    textQueries: new Map(),
+  };
+  const positionOf = new Map<number, number>();
+  rows.forEach((row, i) => {
+    index.ids[i] = row.id;
+    positionOf.set(row.id, i);
+    index.state[i] = vocab.state.intern(row.state);
+    index.mode[i] = vocab.mode.intern(row.mode);
+    index.format[i] = vocab.format.intern(row.format);
+    index.org[i] = vocab.org.intern(row.slug);
+    index.orgNames.set(row.slug, row.name);
+    index.free[i] = row.free ? 1 : 0;
+    index.topics.push(row.topics.map((c) => vocab.topic.intern(c)));
+    index.targets.push(row.targets.map((c) => vocab.target.intern(c)));
+    index.days.push(row.days.map((c) => vocab.day.intern(c)));
+    index.languages.push(row.languages.map((c) => vocab.language.intern(c)));
+  });
+  for (const { lexeme, ids } of lexemes) {
+    const positions = ids.split(",").map((id) => positionOf.get(Number(id)) ?? -1);
+    index.postings.set(lexeme, Int32Array.from(positions.filter((p) => p >= 0)).sort());
+  }
+  return index;
+}

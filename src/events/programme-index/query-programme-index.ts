@@ -1,0 +1,138 @@
+import type { FacetCounts } from "../list-programme.ts";
+import type { ProgrammeFilter } from "../programme-filter.ts";
+import type { Dimension } from "../programme-query.ts";
+import type { ProgrammeIndex, Vocabulary } from "./build-programme-index.ts";
+
+/** Which values of a dimension the filter chose, as a lookup by interned number. */
+function chosen(vocab: Vocabulary, codes: readonly string[]): Uint8Array {
+  const table = new Uint8Array(vocab.codes.length + 1);
+  for (const code of codes) {
+    const n = vocab.numberOf(code);
+    if (n !== undefined) table[n] = 1;
+  }
+  return table;
+}
+
+const anyOf = (values: readonly number[], table: Uint8Array) => values.some((v) => table[v] === 1);
+
+type Test = (i: number) => boolean;
+
+/** A test per set filter dimension, mirroring dimensionConditions (programme-query.ts). */
+function dimensionTests(index: ProgrammeIndex, filter: ProgrammeFilter): Partial<Record<Dimension, Test>> {
+  const { vocab } = index;
+  const tests: Partial<Record<Dimension, Test>> = {};
+  if (filter.state.length) {
+    const lands = chosen(vocab.state, filter.state);
+    const online = filter.state.includes("online") ? vocab.mode.numberOf("online") : undefined;
+    tests.state = (i) => lands[index.state[i] as number] === 1 || (online !== undefined && index.mode[i] === online);
+  }
+  if (filter.format.length) {
+    const table = chosen(vocab.format, filter.format);
+    tests.format = (i) => table[index.format[i] as number] === 1;
+  }
+  if (filter.topic.length) {
+    const table = chosen(vocab.topic, filter.topic);
+    tests.topic = (i) => anyOf(index.topics[i] as number[], table);
+  }
+  if (filter.mode.length) {
+    const table = chosen(vocab.mode, filter.mode);
+    tests.mode = (i) => table[index.mode[i] as number] === 1;
+  }
+  if (filter.target.length) {
+    const table = chosen(vocab.target, filter.target);
+    tests.target = (i) => anyOf(index.targets[i] as number[], table);
+  }
+  if (filter.day.length) {
+    const table = chosen(vocab.day, filter.day);
+    tests.day = (i) => anyOf(index.days[i] as number[], table);
+  }
+  if (filter.org.length) {
+    const table = chosen(vocab.org, filter.org);
+    tests.org = (i) => table[index.org[i] as number] === 1;
+  }
+  if (filter.free) tests.free = (i) => index.free[i] === 1;
+  if (filter.language.length) {
+    const table = chosen(vocab.language, filter.language);
+    tests.language = (i) => anyOf(index.languages[i] as number[], table);
+  }
+  return tests;
+}
+
+const dimensions: Dimension[] = ["state", "format", "topic", "mode", "target", "day", "org", "free", "language"];
+
+function add(map: Map<string, number>, code: string | undefined): void {
+  if (code !== undefined) map.set(code, (map.get(code) ?? 0) + 1);
+}
+
+/**
+ * The same answer as the SQL facet count (countProgrammeFacetsSql): the total, and per dimension
+ * how many events each value would give with the other filters applied. `text` is the mask of
+ * events matching the search text, or undefined without text.
+ */
+export function countInIndex(
+  index: ProgrammeIndex,
+  filter: ProgrammeFilter,
+  text: Uint8Array | undefined,
+): { total: number; facets: FacetCounts } {
+  const tests = dimensionTests(index, filter);
+  const set = dimensions.filter((d) => tests[d] !== undefined);
+  const facets = {
+    ...(Object.fromEntries(dimensions.map((d) => [d, new Map<string, number>()])) as Record<Dimension, Map<string, number>>),
+    orgNames: new Map<string, string>(),
+  };
+  const { vocab } = index;
+  let total = 0;
+  let onlineCount = 0;
+  let freeCount = 0;
+  const online = vocab.mode.numberOf("online");
+  for (let i = 0; i < index.size; i++) {
+    if (text && text[i] !== 1) continue;
+    // The one set dimension this event fails, if exactly one; events failing two count nowhere.
+    let failed: Dimension | undefined;
+    let failures = 0;
+    for (const d of set) {
+      if (!(tests[d] as Test)(i)) {
+        failed = d;
+        if (++failures > 1) break;
+      }
+    }
+    if (failures > 1) continue;
+    const counts = (d: Dimension) => failures === 0 || failed === d;
+    if (failures === 0) total++;
+    if (counts("state")) {
+      add(facets.state, vocab.state.codes[index.state[i] as number]);
+      if (index.mode[i] === online) onlineCount++;
+    }
+    if (counts("format")) add(facets.format, vocab.format.codes[index.format[i] as number]);
+    if (counts("mode")) add(facets.mode, vocab.mode.codes[index.mode[i] as number]);
+    if (counts("topic")) for (const t of index.topics[i] as number[]) add(facets.topic, vocab.topic.codes[t]);
+    if (counts("target")) for (const t of index.targets[i] as number[]) add(facets.target, vocab.target.codes[t]);
+    if (counts("day")) for (const d of index.days[i] as number[]) add(facets.day, vocab.day.codes[d]);
+    if (counts("language")) for (const l of index.languages[i] as number[]) add(facets.language, vocab.language.codes[l]);
+    if (counts("free") && index.free[i] === 1) freeCount++;
+    if (counts("org")) add(facets.org, vocab.org.codes[index.org[i] as number]);
+  }
+  facets.state.set("online", onlineCount);
+  facets.free.set("true", freeCount);
+  for (const slug of facets.org.keys()) facets.orgNames.set(slug, index.orgNames.get(slug) ?? slug);
+  return { total, facets };
+}
+
+/** Ids of the events matching every filter, in programme order, from `offset` on, at most `limit`. */
+export function pageInIndex(
+  index: ProgrammeIndex,
+  filter: ProgrammeFilter,
+  text: Uint8Array | undefined,
+  page: { limit: number; offset: number },
+): number[] {
+  const tests = Object.values(dimensionTests(index, filter)) as Test[];
+  const ids: number[] = [];
+  let skipped = 0;
+  for (let i = 0; i < index.size && ids.length < page.limit; i++) {
+    if (text && text[i] !== 1) continue;
+    if (!tests.every((test) => test(i))) continue;
+    if (skipped++ < page.offset) continue;
+    ids.push(index.ids[i] as number);
+  }
+  return ids;
+}
