@@ -1,3 +1,5 @@
+import { jsxTemplate } from "preact/jsx-runtime";
+import { renderToString } from "preact-render-to-string";
 import { formatSpan } from "../../lib/format-date.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
@@ -5,18 +7,35 @@ import { Localized } from "../../views/Localized.tsx";
 import { eventPath } from "../event-path.ts";
 import type { ProgrammeItem } from "../list-programme.ts";
 
+type CardProps = { ctx: PageCtx; item: ProgrammeItem; taxonomies: Taxonomies; headingLevel?: 2 | 3 | 4 };
+
+const CARD_LIMIT = 5000;
+// A card costs tens of µs to render and the same events show on many pages: keep its HTML per language,
+// heading level, link, taxonomy names and the item's whole data (a changed event gets a new key); oldest out first.
+const cards = new Map<string, string>();
+
 /** One event in a list: title link, date, place, organiser, format; marked when cancelled. */
-export function EventCard({
-  ctx,
-  item,
-  taxonomies,
-  headingLevel = 3,
-}: {
-  ctx: PageCtx;
-  item: ProgrammeItem;
-  taxonomies: Taxonomies;
-  headingLevel?: 2 | 3 | 4;
-}) {
+export function EventCard({ ctx, item, taxonomies, headingLevel = 3 }: CardProps) {
+  const key = JSON.stringify([
+    ctx.lang,
+    headingLevel,
+    ctx.href(eventPath(item)),
+    termName(taxonomies.states, item.stateCode, ctx.lang),
+    termName(taxonomies.formats, item.formatCode, ctx.lang),
+    item,
+  ]);
+  let html = cards.get(key);
+  if (html === undefined) {
+    html = renderToString(<Card ctx={ctx} item={item} taxonomies={taxonomies} headingLevel={headingLevel} />);
+    if (cards.size >= CARD_LIMIT) cards.delete(cards.keys().next().value ?? "");
+    cards.set(key, html);
+  }
+  // Raw HTML without a wrapper element: preact-render-to-string writes a template's strings as they are.
+  return jsxTemplate([html]);
+}
+
+/** The card itself; everything it shows must come from the parts of EventCard's key. */
+function Card({ ctx, item, taxonomies, headingLevel = 3 }: CardProps) {
   const { t, lang } = ctx;
   const Heading = (["h2", "h3", "h4"] as const)[headingLevel - 2] ?? "h3";
   const cancelled = item.status === "cancelled";
