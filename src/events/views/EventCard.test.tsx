@@ -61,6 +61,11 @@ describe("EventCard", () => {
     expect(changed).not.toContain("Wasserstoff");
     expect(changed).toContain("is-cancelled");
     expect(changed).toContain("+ 2 weitere Termine");
+    const later = { ...item, endsAt: new Date("2019-04-02T15:00:00Z") };
+    expect(render("de", later)).toContain("10:00–17:00 Uhr");
+    later.days = ["2019-04-02", "2019-04-03"];
+    later.endsAt.setTime(Date.parse("2019-04-02T16:00:00Z"));
+    expect(render("de", later)).toContain("10:00–18:00 Uhr");
   });
 
   it("keeps languages, heading levels and taxonomy names apart", () => {

@@ -11,27 +11,37 @@ type CardProps = { ctx: PageCtx; item: ProgrammeItem; taxonomies: Taxonomies; he
 
 const CARD_LIMIT = 5000;
 // A card costs tens of µs to render and the same events show on many pages: keep its HTML per language,
-// heading level, link, taxonomy names and the item's whole data (a changed event gets a new key); oldest out first.
-const cards = new Map<string, string>();
+// heading level and event, with a copy of the data it was made from; any change renders it again.
+// (A JSON key of the data would cost more than the render saves.) Oldest out first.
+type Entry = { item: ProgrammeItem; stateName: string; formatName: string; html: string };
+const cards = new Map<string, Entry>();
 
 /** One event in a list: title link, date, place, organiser, format; marked when cancelled. */
 export function EventCard({ ctx, item, taxonomies, headingLevel = 3 }: CardProps) {
-  const key = JSON.stringify([
-    ctx.lang,
-    headingLevel,
-    ctx.href(eventPath(item)),
-    termName(taxonomies.states, item.stateCode, ctx.lang),
-    termName(taxonomies.formats, item.formatCode, ctx.lang),
-    item,
-  ]);
-  let html = cards.get(key);
-  if (html === undefined) {
-    html = renderToString(<Card ctx={ctx} item={item} taxonomies={taxonomies} headingLevel={headingLevel} />);
-    if (cards.size >= CARD_LIMIT) cards.delete(cards.keys().next().value ?? "");
-    cards.set(key, html);
-  }
+  const stateName = termName(taxonomies.states, item.stateCode, ctx.lang);
+  const formatName = termName(taxonomies.formats, item.formatCode, ctx.lang);
+  const key = `${ctx.lang}:${headingLevel}:${item.id}`;
+  const known = cards.get(key);
   // Raw HTML without a wrapper element: preact-render-to-string writes a template's strings as they are.
+  if (known && known.stateName === stateName && known.formatName === formatName && sameData(known.item, item)) {
+    return jsxTemplate([known.html]);
+  }
+  const html = renderToString(<Card ctx={ctx} item={item} taxonomies={taxonomies} headingLevel={headingLevel} />);
+  if (!known && cards.size >= CARD_LIMIT) cards.delete(cards.keys().next().value ?? "");
+  cards.set(key, { item: structuredClone(item), stateName, formatName, html });
   return jsxTemplate([html]);
+}
+
+/** True when two items hold the same data (dates by instant, arrays by element). */
+function sameData(a: ProgrammeItem, b: ProgrammeItem): boolean {
+  const keys = Object.keys(b) as (keyof ProgrammeItem)[];
+  return keys.length === Object.keys(a).length && keys.every((k) => sameValue(a[k], b[k]));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+  return a === b;
 }
 
 /** The card itself; everything it shows must come from the parts of EventCard's key. */
