@@ -21,11 +21,22 @@ export async function findEditionByYear(db: DbOrTx, year: number): Promise<Editi
   return row;
 }
 
+// Asked on every programme request (day filters); an edition's dates rarely change, so keep the days per span.
+const daysBySpan = new Map<string, readonly string[]>();
+
 /** Every calendar day of an edition, YYYY-MM-DD. */
 export function editionDays(e: Pick<Edition, "startsOn" | "endsOn">): string[] {
-  const days: string[] = [];
-  for (let d = new Date(`${e.startsOn}T12:00:00Z`); d <= new Date(`${e.endsOn}T12:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
-    days.push(d.toISOString().slice(0, 10));
+  const span = `${e.startsOn}/${e.endsOn}`;
+  let known = daysBySpan.get(span);
+  if (!known) {
+    const days: string[] = [];
+    for (let d = new Date(`${e.startsOn}T12:00:00Z`); d <= new Date(`${e.endsOn}T12:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+      days.push(d.toISOString().slice(0, 10));
+    }
+    if (daysBySpan.size >= 100) daysBySpan.clear();
+    daysBySpan.set(span, days);
+    known = days;
   }
-  return days;
+  // A copy: callers may change their array.
+  return [...known];
 }
