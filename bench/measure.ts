@@ -21,28 +21,62 @@ type Load = { duration: number; connections: number };
 // the raw header list into an object only when a request has onResponse).
 type OnHeaders = (headers: Record<string, string>) => void;
 
-async function load(url: string, paths: string[], options: Load, onHeaders: OnHeaders): Promise<Figures> {
-  let next = 0;
+/** One side of the comparison: its URLs (taken in turn across rounds) and what each round measured. */
+type Target = { url: string; paths: string[]; next: number; onHeaders: OnHeaders; rounds: Figures[] };
+
+async function loadRound(target: Target, connections: number, seconds: number): Promise<void> {
   const result = await autocannon({
-    url,
-    connections: options.connections,
-    duration: options.duration,
+    url: target.url,
+    connections,
+    duration: seconds,
     requests: [
       {
         method: "GET",
-        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? "/" }),
-        onResponse: (_status: number, _body: string, _context: unknown, headers: Record<string, string>) => onHeaders(headers),
+        setupRequest: (request) => ({ ...request, path: target.paths[target.next++ % target.paths.length] ?? "/" }),
+        onResponse: (_status: number, _body: string, _context: unknown, headers: Record<string, string>) => target.onHeaders(headers),
       },
     ],
   });
-  return {
-    reqPerSec: Math.round(result.requests.average),
+  target.rounds.push({
+    reqPerSec: result.requests.total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+  });
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** The rounds (of equal length) as one figure: all requests over all seconds, the median round's p50, the worst round's p99. */
+function combine(rounds: Figures[]): Figures {
+  const requests = sum(rounds.map((r) => r.requests));
+  return {
+    reqPerSec: Math.round(sum(rounds.map((r) => r.reqPerSec)) / rounds.length),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: Math.max(...rounds.map((r) => r.p99)),
+    requests,
+    errors: sum(rounds.map((r) => r.errors)),
+    non2xx: sum(rounds.map((r) => r.non2xx)),
   };
+}
+
+/**
+ * Loads app and baseline in alternating one-second rounds (app–baseline, then baseline–app), so
+ * other work on the machine falls on both alike instead of on whichever ran while it happened.
+ * Responses slower than a tenth of a round get one round each of the whole duration instead: a
+ * short round would end with most of them unfinished and leave the app rendering them.
+ */
+async function loadAlternately(app: Target, baseline: Target, options: Load, typicalMs: number): Promise<void> {
+  const alternate = typicalMs < 100 && options.duration >= 2;
+  const rounds = alternate ? Math.round(options.duration) : 1;
+  const seconds = alternate ? 1 : options.duration;
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? [app, baseline] : [baseline, app];
+    for (const target of order) await loadRound(target, options.connections, seconds);
+  }
 }
 
 /** Counts `x-cache: hit` answers; the baseline run counts too (and its count is dropped). */
@@ -58,18 +92,21 @@ function hitCounter(): { count: OnHeaders; share: () => number | null } {
   };
 }
 
-type Sample = { body: Buffer; type: string };
+type Sample = { body: Buffer; type: string; ms: number };
 
 async function sampleBodies(url: string, paths: string[]): Promise<Sample[]> {
   // Samples from the tail of the list, which a short run does not reach, so the run stays uncached.
-  const sample = paths.length > 1 ? paths.slice(-20) : paths;
+  // A single path is fetched twice: the second answer is what the load sees (a cache hit if cached).
+  const sample = paths.length > 1 ? paths.slice(-20) : [...paths, ...paths];
   const bodies: Sample[] = [];
   for (const path of sample) {
+    const started = performance.now();
     const response = await fetch(`${url}${path}`);
     if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
-    bodies.push({ body: Buffer.from(await response.arrayBuffer()), type: response.headers.get("content-type") ?? "text/html" });
+    const body = Buffer.from(await response.arrayBuffer());
+    bodies.push({ body, type: response.headers.get("content-type") ?? "text/html", ms: performance.now() - started });
   }
-  return bodies;
+  return paths.length > 1 ? bodies : bodies.slice(-1);
 }
 
 /** Hands the app's bodies to the baseline server; returns the paths that replay them. */
@@ -87,16 +124,19 @@ async function uploadBodies(baselineUrl: string, scenario: string, bodies: Sampl
 const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toPrecision(2)) : 0);
 
 /**
- * Runs one scenario against the app, then the same load against the baseline replaying the app's
+ * Runs one scenario against the app and the same load against the baseline replaying the app's
  * own bodies for that scenario (one for a cached scenario, a few cycled for an uncached one).
  */
 export async function measureScenario(scenario: Scenario, appUrl: string, baselineUrl: string, options: Load): Promise<ScenarioResult> {
   const samples = await sampleBodies(appUrl, scenario.paths);
-  const bodyBytes = Math.round(samples.reduce((sum, s) => sum + s.body.length, 0) / samples.length);
+  const bodyBytes = Math.round(sum(samples.map((s) => s.body.length)) / samples.length);
   const baselinePaths = await uploadBodies(baselineUrl, scenario.name, samples);
   const appHits = hitCounter();
-  const app = await load(appUrl, scenario.paths, options, appHits.count);
-  const baseline = await load(baselineUrl, baselinePaths, options, hitCounter().count);
+  const appTarget: Target = { url: appUrl, paths: scenario.paths, next: 0, onHeaders: appHits.count, rounds: [] };
+  const baselineTarget: Target = { url: baselineUrl, paths: baselinePaths, next: 0, onHeaders: hitCounter().count, rounds: [] };
+  await loadAlternately(appTarget, baselineTarget, options, median(samples.map((s) => s.ms)));
+  const app = combine(appTarget.rounds);
+  const baseline = combine(baselineTarget.rounds);
   return {
     name: scenario.name,
     label: scenario.label,
