@@ -34,6 +34,11 @@ export function queryString(params: QueryParams): string {
   return text ? `?${text}` : "";
 }
 
+function isEmpty(params: QueryParams): boolean {
+  for (const _ in params) return false;
+  return true;
+}
+
 export function createPageCtx(lang: Lang, rawUrl: string, baseUrl: string, demo = false): PageCtx {
   const url = new URL(rawUrl, "http://localhost");
   return {
@@ -43,7 +48,11 @@ export function createPageCtx(lang: Lang, rawUrl: string, baseUrl: string, demo 
     query: url.searchParams,
     baseUrl,
     demo,
-    href: (path, params = {}) => `${path}${queryString({ ...params, lang: lang === "en" ? "en" : undefined })}`,
+    // Most links carry no parameters (navigation, footer, cards): skip building a URLSearchParams for them.
+    href: (path, params) =>
+      params === undefined || isEmpty(params)
+        ? `${path}${lang === "en" ? "?lang=en" : ""}`
+        : `${path}${queryString({ ...params, lang: lang === "en" ? "en" : undefined })}`,
     absolute: (pathAndQuery) => `${baseUrl}${pathAndQuery}`,
   };
 }

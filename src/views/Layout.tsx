@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { type PageCtx, switchLanguageHref } from "../lib/page-context.ts";
+import { cachedFragment } from "./render.ts";
 
 export type PageMeta = {
   title: string;
@@ -17,20 +18,22 @@ export type PageMeta = {
   noindex?: boolean;
 };
 
+const nav = [
+  ["/programm", "nav.programme"],
+  ["/programm/agenda", "nav.agenda"],
+  ["/messe", "nav.fair"],
+  ["/organisationen", "nav.organisations"],
+  ["/laender", "nav.states"],
+  ["/archiv", "nav.archive"],
+] as const;
+
 /** The frame of every public page: skip link, header with navigation, main, footer. */
 export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; children: ComponentChildren }) {
   const { t } = ctx;
   const siteName = t("site.name");
   const fullTitle = meta.title === siteName ? siteName : `${meta.title} – ${siteName}`;
   const canonical = ctx.absolute(meta.canonical ?? ctx.href(ctx.path));
-  const nav: [string, string][] = [
-    ["/programm", t("nav.programme")],
-    ["/programm/agenda", t("nav.agenda")],
-    ["/messe", t("nav.fair")],
-    ["/organisationen", t("nav.organisations")],
-    ["/laender", t("nav.states")],
-    ["/archiv", t("nav.archive")],
-  ];
+  const current = nav.find(([path]) => path === ctx.path)?.[0] ?? "";
   return (
     <html lang={ctx.lang}>
       <head>
@@ -82,46 +85,59 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
               <span class="visually-hidden">{t("site.langSwitchLabel")}</span>
             </a>
           </div>
-          <nav class="wrap main-nav" aria-label={t("site.mainNav")}>
-            <ul>
-              {nav.map(([path, label]) => (
-                <li key={path}>
-                  <a href={ctx.href(path)} aria-current={ctx.path === path ? "page" : undefined}>
-                    {label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {/* The same for every page of a language and navigation item. */}
+          {cachedFragment(`main-nav:${ctx.lang}:${current}`, () => (
+            <nav class="wrap main-nav" aria-label={t("site.mainNav")}>
+              <ul>
+                {nav.map(([path, label]) => (
+                  <li key={path}>
+                    <a href={ctx.href(path)} aria-current={path === current ? "page" : undefined}>
+                      {t(label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ))}
         </header>
         <main id="main" class="wrap" tabIndex={-1}>
           {children}
         </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <nav aria-label={t("site.footerNav")}>
-              <ul>
-                <li>
-                  <a href={ctx.href("/mein-bereich")}>{t("accounts.forOrganisers")}</a>
-                </li>
-                <li>
-                  <a href={ctx.href("/impressum")}>{t("nav.imprint")}</a>
-                </li>
-                <li>
-                  <a href={ctx.href("/datenschutz")}>{t("nav.privacy")}</a>
-                </li>
-                <li>
-                  <a href={ctx.href("/barrierefreiheit")}>{t("nav.accessibility")}</a>
-                </li>
-                <li>
-                  <a href={ctx.href("/embed")}>{t("widget.title")}</a>
-                </li>
-              </ul>
-            </nav>
-            {ctx.demo && <p class="demo-note">{t("site.demoNote")}</p>}
-          </div>
-        </footer>
+        {cachedFragment(`footer:${ctx.lang}:${ctx.demo}`, () => (
+          <Footer ctx={ctx} />
+        ))}
       </body>
     </html>
+  );
+}
+
+/** The footer: links for organisers and the legal pages; the same for every page of a language. */
+function Footer({ ctx }: { ctx: PageCtx }) {
+  const { t } = ctx;
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <nav aria-label={t("site.footerNav")}>
+          <ul>
+            <li>
+              <a href={ctx.href("/mein-bereich")}>{t("accounts.forOrganisers")}</a>
+            </li>
+            <li>
+              <a href={ctx.href("/impressum")}>{t("nav.imprint")}</a>
+            </li>
+            <li>
+              <a href={ctx.href("/datenschutz")}>{t("nav.privacy")}</a>
+            </li>
+            <li>
+              <a href={ctx.href("/barrierefreiheit")}>{t("nav.accessibility")}</a>
+            </li>
+            <li>
+              <a href={ctx.href("/embed")}>{t("widget.title")}</a>
+            </li>
+          </ul>
+        </nav>
+        {ctx.demo && <p class="demo-note">{t("site.demoNote")}</p>}
+      </div>
+    </footer>
   );
 }

@@ -2,6 +2,7 @@ import { editionDays } from "../../editions/edition-queries.ts";
 import { formatIsoDay } from "../../lib/format-date.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, type Term, termName } from "../../taxonomies/taxonomy-queries.ts";
+import { cachedFragment } from "../../views/render.ts";
 import type { Programme } from "../load-programme.ts";
 import type { ProgrammeFilter } from "../programme-filter.ts";
 
@@ -14,14 +15,16 @@ function CheckboxGroup({ name, legend, options, chosen }: { name: string; legend
       <ul>
         {options.map((o) => {
           const id = `f-${name}-${o.value}`;
-          return (
-            <li key={o.value}>
-              <input type="checkbox" id={id} name={name} value={o.value} checked={chosen.includes(o.value)} />
+          const checked = chosen.includes(o.value);
+          // About 60 of these per request, the same for the same label, state and count.
+          return cachedFragment(JSON.stringify(["checkbox", name, o.value, o.label, checked, o.count]), () => (
+            <li>
+              <input type="checkbox" id={id} name={name} value={o.value} checked={checked} />
               <label for={id}>
                 {o.label} <span class="count">({o.count})</span>
               </label>
             </li>
-          );
+          ));
         })}
       </ul>
     </fieldset>
@@ -119,11 +122,15 @@ export function FilterForm({
         <label for="f-org">{t("programme.organisation")}</label>
         <select id="f-org" name="org">
           <option value="">{t("programme.anyOrganisation")}</option>
-          {orgOptions.map(([slug, count]) => (
-            <option key={slug} value={slug} selected={filter.org.includes(slug)}>
-              {orgName(slug)} ({count})
-            </option>
-          ))}
+          {orgOptions.map(([slug, count]) => {
+            const selected = filter.org.includes(slug);
+            // Up to one per organisation on every request, the same for the same name, state and count.
+            return cachedFragment(JSON.stringify(["org", slug, orgName(slug), selected, count]), () => (
+              <option value={slug} selected={selected}>
+                {orgName(slug)} ({count})
+              </option>
+            ));
+          })}
         </select>
       </div>
       <button type="submit">{t("programme.apply")}</button>
