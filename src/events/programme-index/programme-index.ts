@@ -3,6 +3,8 @@ import { type Db, queryRows } from "../../db/client.ts";
 import { memoForVersion, type VersionedDb } from "../../lib/data-version.ts";
 import { searchWordsOf } from "../programme-query.ts";
 import { buildProgrammeIndex, type ProgrammeIndex } from "./build-programme-index.ts";
+import { resolveSearchText } from "./resolve-search-text.ts";
+import { searchLexiconFor } from "./search-lexicon.ts";
 import { evaluateTsquery, parseTsquery, type TsqueryNode } from "./tsquery.ts";
 
 export type { ProgrammeIndex } from "./build-programme-index.ts";
@@ -17,9 +19,9 @@ const MAX_TEXT_QUERIES = 10_000;
 
 /**
  * The events of the index matching the search text, as a mask; undefined without text. The words
- * become a tsquery in the database (`cw_search_query`, typo and compound tolerance from the
- * lexicon), once per distinct text and data version; "unsupported" when the database built a
- * query the index cannot evaluate (the caller then asks the database for the whole answer).
+ * become the tsquery `cw_search_query` would build (typo and compound tolerance from the lexicon),
+ * in memory where possible, once per distinct text and data version; "unsupported" when the
+ * query cannot be evaluated here (the caller then asks the database for the whole answer).
  */
 export async function textMaskOf(db: Db, index: ProgrammeIndex, q: string): Promise<Uint8Array | undefined | "unsupported"> {
   const words = searchWordsOf(q);
@@ -27,16 +29,20 @@ export async function textMaskOf(db: Db, index: ProgrammeIndex, q: string): Prom
   const key = words.join(" ");
   let parsed = index.textQueries.get(key) as TsqueryNode | null | undefined;
   if (parsed === undefined) {
-    const [row] = await queryRows<{ query: string }>(
-      db,
-      sql`select cw_search_query(array[${sql.join(
-        words.map((w) => sql`${w}`),
-        sql`, `,
-      )}]::text[])::text as query`,
-    );
-    parsed = parseTsquery(row?.query ?? "") ?? null;
+    const lexicon = await searchLexiconFor({ db, version: index.version });
+    parsed = (await resolveSearchText(db, lexicon, words)) ?? (await askDatabase(db, words));
     if (index.textQueries.size >= MAX_TEXT_QUERIES) index.textQueries.clear();
     index.textQueries.set(key, parsed);
   }
   return parsed === null ? "unsupported" : evaluateTsquery(parsed, index.size, index.postings);
+}
+
+/** The tsquery as the database builds it, for words resolveSearchText does not reproduce (null: not evaluable here). */
+async function askDatabase(db: Db, words: string[]): Promise<TsqueryNode | null> {
+  const list = sql.join(
+    words.map((w) => sql`${w}`),
+    sql`, `,
+  );
+  const [row] = await queryRows<{ query: string }>(db, sql`select cw_search_query(array[${list}]::text[])::text as query`);
+  return parseTsquery(row?.query ?? "") ?? null;
 }
