@@ -80,12 +80,22 @@ export async function listProgrammeItems(
 ): Promise<ProgrammeItem[]> {
   if (page.from === undefined && page.ids === undefined && !page.onlyPublished) {
     const found = await fromIndex(db, editionId, filter, version);
-    if (found) {
-      const ids = pageInIndex(found.index, filter, found.text, page);
-      return ids.length ? listProgrammeItemsSql(db, editionId, emptyFilter(filter.edition), { limit: ids.length, offset: 0, ids }) : [];
-    }
+    if (found) return itemsFromIndex(db, found.index, pageInIndex(found.index, filter, found.text, page));
   }
   return listProgrammeItemsSql(db, editionId, filter, page);
+}
+
+/** Items kept per index (so per data version) are read once; a bound keeps a 100,000-event edition from filling memory. */
+const MAX_KEPT_ITEMS = 20_000;
+
+async function itemsFromIndex(db: DbOrTx, index: ProgrammeIndex, ids: number[]): Promise<ProgrammeItem[]> {
+  const missing = ids.filter((id) => !index.items.has(id));
+  if (missing.length) {
+    const rows = await listProgrammeItemsSql(db, index.editionId, emptyFilter(0), { limit: missing.length, offset: 0, ids: missing });
+    if (index.items.size + rows.length > MAX_KEPT_ITEMS) index.items.clear();
+    for (const item of rows) index.items.set(item.id, item);
+  }
+  return ids.flatMap((id) => index.items.get(id) ?? []);
 }
 
 async function listProgrammeItemsSql(db: DbOrTx, editionId: number, filter: ProgrammeFilter, page: Page): Promise<ProgrammeItem[]> {

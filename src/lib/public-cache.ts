@@ -5,6 +5,7 @@ import { buildEntry, CACHE_CONTROL, etagOf, httpDate, lastModifiedOf, notModifie
 import { type DataVersion, DataVersionWatch } from "../cache/data-version-watch.ts";
 import { InFlight, type Settle } from "../cache/in-flight.ts";
 import { type CachedResponse, ResponseStore } from "../cache/response-store.ts";
+import { shareDataVersionWatch } from "./data-version.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -62,6 +63,8 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     },
   });
 
+  // The programme index and site data go by the same version instead of reading it per request.
+  shareDataVersionWatch(app.database.db, watch);
   app.decorateRequest("publicCache", null);
   app.addHook("onReady", () => watch.start());
   app.addHook("onClose", () => watch.stop());

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.ts";
+import type { ProgrammeItem } from "../list-programme.ts";
 import { publicStatuses } from "../programme-query.ts";
 
 /** Codes of one dimension, interned: events store small numbers, counts go back to the codes. */
@@ -46,6 +47,8 @@ export type ProgrammeIndex = {
   orgNames: Map<string, string>;
   /** Lexeme → ascending index positions of the events whose search vector holds it. */
   postings: Map<string, Int32Array>;
+  /** Programme items of this version already read, by event id (filled by listProgrammeItems). */
+  items: Map<number, ProgrammeItem>;
   /** Parsed text queries of this version (the lexicon they were resolved with only changes with the data). */
   textQueries: Map<string, unknown>;
 };
@@ -116,6 +119,7 @@ export async function buildProgrammeIndex(db: Db, editionId: number, version: nu
     orgNames: new Map(),
     postings: new Map(),
     textQueries: new Map(),
+    items: new Map(),
   };
   const positionOf = new Map<number, number>();
   rows.forEach((row, i) => {
