@@ -2,7 +2,7 @@ import { editionDays } from "../../editions/edition-queries.ts";
 import { formatIsoDay } from "../../lib/format-date.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, type Term, termName } from "../../taxonomies/taxonomy-queries.ts";
-import { cachedFragment } from "../../views/render.ts";
+import { countedHtml, rawHtml } from "../../views/render.ts";
 import type { Programme } from "../load-programme.ts";
 import type { ProgrammeFilter } from "../programme-filter.ts";
 
@@ -13,26 +13,33 @@ function CheckboxGroup({ name, legend, options, chosen }: { name: string; legend
     <fieldset class="filter-group">
       <legend>{legend}</legend>
       <ul>
-        {options.map((o) => {
-          const id = `f-${name}-${o.value}`;
-          const checked = chosen.includes(o.value);
-          // About 60 of these per request, the same for the same label, state and count.
-          return cachedFragment(JSON.stringify(["checkbox", name, o.value, o.label, checked, o.count]), () => (
-            <li>
-              <input type="checkbox" id={id} name={name} value={o.value} checked={checked} />
-              <label for={id}>
-                {o.label} <span class="count">({o.count})</span>
-              </label>
-            </li>
-          ));
-        })}
+        {rawHtml(
+          options
+            .map((o) => {
+              const id = `f-${name}-${o.value}`;
+              const checked = chosen.includes(o.value);
+              // About 60 of these per request, the same but for the count; name, value and state in the key.
+              return countedHtml(`checkbox:${name}:${o.value}:${checked}`, o.label, o.count, (count) => (
+                <li>
+                  <input type="checkbox" id={id} name={name} value={o.value} checked={checked} />
+                  <label for={id}>
+                    {o.label} <span class="count">({count})</span>
+                  </label>
+                </li>
+              ));
+            })
+            .join(""),
+        )}
       </ul>
     </fieldset>
   );
 }
 
 const optionsOf = (terms: readonly Term[], counts: Map<string, number>, ctx: PageCtx): Option[] =>
-  terms.map((term) => ({ value: term.code, label: termName(terms, term.code, ctx.lang), count: counts.get(term.code) ?? 0 }));
+  terms.map((term) => ({ value: term.code, label: ctx.lang === "en" ? term.nameEn : term.nameDe, count: counts.get(term.code) ?? 0 }));
+
+// What `localeCompare(other, "de")` does, without looking up the locale's collation on every call.
+const germanOrder = new Intl.Collator("de").compare;
 
 /** The programme's filter form: a plain GET form, so filters live in the URL and work without JavaScript. */
 export function FilterForm({
@@ -51,7 +58,7 @@ export function FilterForm({
   const { t } = ctx;
   const { filter, facets } = programme;
   const orgName = (slug: string) => facets.orgNames.get(slug) ?? slug;
-  const orgOptions = [...facets.org.entries()].sort((a, b) => orgName(a[0]).localeCompare(orgName(b[0]), "de"));
+  const orgOptions = [...facets.org.entries()].sort((a, b) => germanOrder(orgName(a[0]), orgName(b[0])));
   return (
     <form class="filter-form" method="get" action={action} aria-label={t("programme.filters")}>
       {ctx.lang === "en" && <input type="hidden" name="lang" value="en" />}
@@ -122,15 +129,19 @@ export function FilterForm({
         <label for="f-org">{t("programme.organisation")}</label>
         <select id="f-org" name="org">
           <option value="">{t("programme.anyOrganisation")}</option>
-          {orgOptions.map(([slug, count]) => {
-            const selected = filter.org.includes(slug);
-            // Up to one per organisation on every request, the same for the same name, state and count.
-            return cachedFragment(JSON.stringify(["org", slug, orgName(slug), selected, count]), () => (
-              <option value={slug} selected={selected}>
-                {orgName(slug)} ({count})
-              </option>
-            ));
-          })}
+          {rawHtml(
+            orgOptions
+              .map(([slug, count]) => {
+                const selected = filter.org.includes(slug);
+                // Up to one per organisation on every request, the same but for the count.
+                return countedHtml(`org:${slug}:${selected}`, orgName(slug), count, (n) => (
+                  <option value={slug} selected={selected}>
+                    {orgName(slug)} ({n})
+                  </option>
+                ));
+              })
+              .join(""),
+          )}
         </select>
       </div>
       <button type="submit">{t("programme.apply")}</button>
