@@ -97,14 +97,30 @@ export function parseTsquery(text: string): TsqueryNode | undefined {
   return tree && at === tokens.length ? tree : undefined;
 }
 
-/** The events (as a 0/1 mask over index positions) whose documents match the query. */
+/** The lexemes of an or-only subtree, or undefined when it holds anything else. */
+function orLexemes(node: TsqueryNode, into: string[]): string[] | undefined {
+  if (node.kind === "lexeme") {
+    into.push(node.lexeme);
+    return into;
+  }
+  if (node.kind !== "or") return undefined;
+  return orLexemes(node.left, into) && orLexemes(node.right, into);
+}
+
+/**
+ * The events (as a 0/1 mask over index positions) whose documents match the query. A word with
+ * its thirty alternatives is one or-group: its postings are written into one mask.
+ */
 export function evaluateTsquery(node: TsqueryNode, size: number, postings: ReadonlyMap<string, Int32Array>): Uint8Array {
+  const group = orLexemes(node, []);
+  if (group) {
+    const mask = new Uint8Array(size);
+    for (const lexeme of group) for (const position of postings.get(lexeme) ?? []) mask[position] = 1;
+    return mask;
+  }
   switch (node.kind) {
-    case "lexeme": {
-      const mask = new Uint8Array(size);
-      for (const position of postings.get(node.lexeme) ?? []) mask[position] = 1;
-      return mask;
-    }
+    case "lexeme":
+      throw new Error("unreachable: a lexeme is an or-group");
     case "not": {
       const mask = evaluateTsquery(node.operand, size, postings);
       for (let i = 0; i < size; i++) mask[i] = mask[i] ? 0 : 1;
