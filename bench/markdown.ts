@@ -1,6 +1,6 @@
 import type { Machine } from "./machine.ts";
 import type { ScenarioResult } from "./measure.ts";
-import type { QueryTiming } from "./query-timing.ts";
+import type { Percentiles, QueryTiming } from "./query-timing.ts";
 
 export type Report = {
   startedAt: string;
@@ -35,10 +35,15 @@ export function markdownReport(report: Report, file: string): string {
       "|---|--:|--:|--:|--:|--:|",
       ...report.queryTiming.map(
         (t) =>
-          `| ${t.label} | ${t.total.runs} | ${t.count.p50} / ${t.count.p95} | ${t.list.p50} / ${t.list.p95} | ${t.total.p50} / ${t.total.p95} / ${t.total.p99} | ${t.matches.p50} / ${t.matches.p95} |`,
+          `| ${t.label} | ${t.total.runs} | ${pair(t.count)} | ${pair(t.list)} | ${t.total.p50} / ${t.total.p95} / ${t.total.p99} | ${t.matches.p50} / ${t.matches.p95} |`,
       ),
       "",
     );
   }
   return lines.join("\n");
+}
+
+/** p50 / p95, or a dash where the case does not time that part separately. */
+function pair(p: Percentiles): string {
+  return p.runs ? `${p.p50} / ${p.p95}` : "–";
 }

@@ -50,7 +50,7 @@ function table(results: ScenarioResult[]): string {
 function timingTable(timings: QueryTiming[]): string {
   const rows = timings.map(
     (t) =>
-      `${t.label.padEnd(20)} count p50 ${pad(t.count.p50, 7)} p95 ${pad(t.count.p95, 7)} │ list p50 ${pad(t.list.p50, 7)} p95 ${pad(t.list.p95, 7)} │ both p50 ${pad(t.total.p50, 7)} p95 ${pad(t.total.p95, 7)} p99 ${pad(t.total.p99, 7)} ms (${t.total.runs} runs; events matched p50 ${t.matches.p50}, p95 ${t.matches.p95})`,
+      `${t.label.padEnd(28)} ${t.count.runs ? `count p50 ${pad(t.count.p50, 7)} p95 ${pad(t.count.p95, 7)} │ list p50 ${pad(t.list.p50, 7)} p95 ${pad(t.list.p95, 7)}` : " ".repeat(59)} │ both p50 ${pad(t.total.p50, 7)} p95 ${pad(t.total.p95, 7)} p99 ${pad(t.total.p99, 7)} ms (${t.total.runs} runs; events matched p50 ${t.matches.p50}, p95 ${t.matches.p95})`,
   );
   return rows.join("\n");
 }
