@@ -72,8 +72,9 @@ export async function buildApp({ config, database }: { config: Config; database:
     xPermittedCrossDomainPolicies: false,
     xXssProtection: false,
   });
+  // No interest-cohort: FLoC never shipped beyond a trial, and Chrome now warns about the unknown feature.
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    reply.header("permissions-policy", "camera=(), microphone=(), geolocation=()");
   });
   await app.register(formbody);
   // Multipart forms arrive like url-encoded ones: fields as strings, files as Buffers in request.body
