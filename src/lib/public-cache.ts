@@ -37,7 +37,8 @@ export type PublicCacheOptions = {
 const defaults: PublicCacheOptions = {
   maxEntries: 5000,
   maxBytes: 64 * 1024 * 1024,
-  maxEntryBytes: 4 * 1024 * 1024,
+  // A whole big edition's feed (5,000 events: ≈ 12 MB of iCalendar) takes seconds to render: worth a slot.
+  maxEntryBytes: 16 * 1024 * 1024,
   pollIntervalMs: 500,
   maxStaleMs: 1500,
   maxAgeMs: 60_000,
