@@ -1,9 +1,8 @@
 import { inArray } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
 import { organisation } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import type { FilterVocabulary } from "../events/programme-filter.ts";
-import { isTransaction, memoForVersion, readDataVersion } from "../lib/data-version.ts";
+import { isRootDb, memoForVersion, readDataVersion } from "../lib/data-version.ts";
 import { loadTaxonomies, type Taxonomies } from "../taxonomies/taxonomy-queries.ts";
 import { type Edition, editionDays, listEditions, pickCurrentEdition } from "./edition-queries.ts";
 
@@ -21,8 +20,8 @@ async function readSiteData(db: DbOrTx): Promise<SiteData> {
 
 /** Site data, kept in memory until the data version moves (six queries saved per page). Treat it as read-only. */
 export async function loadSiteData(db: DbOrTx): Promise<SiteData> {
-  if (isTransaction(db)) return readSiteData(db);
-  const at = { db: db as Db, version: await readDataVersion(db) };
+  if (!isRootDb(db)) return readSiteData(db);
+  const at = { db, version: await readDataVersion(db) };
   return { ...(await memoForVersion(at, "site-data", readSiteData)), version: at.version };
 }
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../db/client.ts";
-import { isTransaction, readDataVersion } from "../lib/data-version.ts";
+import { queryRows } from "../db/client.ts";
+import { isRootDb, readDataVersion } from "../lib/data-version.ts";
 import type { DbOrTx } from "./event-record.ts";
 import { emptyFilter, type ProgrammeFilter } from "./programme-filter.ts";
 import { type ProgrammeIndex, programmeIndexFor, textMaskOf } from "./programme-index/programme-index.ts";
@@ -59,10 +59,9 @@ async function fromIndex(
   filter: ProgrammeFilter,
   version: number | undefined,
 ): Promise<{ index: ProgrammeIndex; text: Uint8Array | undefined } | undefined> {
-  if (isTransaction(db)) return undefined;
-  const root = db as Db;
-  const index = await programmeIndexFor({ db: root, version: version ?? (await readDataVersion(root)) }, editionId);
-  const text = filter.q ? await textMaskOf(root, index, filter.q) : undefined;
+  if (!isRootDb(db)) return undefined;
+  const index = await programmeIndexFor({ db, version: version ?? (await readDataVersion(db)) }, editionId);
+  const text = filter.q ? await textMaskOf(db, index, filter.q) : undefined;
   return text === "unsupported" ? undefined : { index, text };
 }
 

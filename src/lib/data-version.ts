@@ -34,7 +34,8 @@ export function shareDataVersionWatch(db: Db, watch: DataVersionWatch): void {
 export async function readDataVersion(db: DbOrTx): Promise<number> {
   let newest: number | undefined;
   const now = Date.now();
-  for (const watch of watches.get(db as Db) ?? []) {
+  const shared = isRootDb(db) ? watches.get(db) : undefined;
+  for (const watch of shared ?? []) {
     if (watch.current && watch.fresh(now)) newest = Math.max(newest ?? 0, watch.current.version);
   }
   if (newest !== undefined) return newest;
@@ -42,9 +43,9 @@ export async function readDataVersion(db: DbOrTx): Promise<number> {
   return Number(row?.version ?? 0);
 }
 
-/** A transaction may see its own uncommitted writes: nothing derived from it may be kept. */
-export function isTransaction(db: DbOrTx): boolean {
-  return db instanceof PgTransaction;
+/** False inside a transaction, which may see its own uncommitted writes: nothing derived from it may be kept. */
+export function isRootDb(db: DbOrTx): db is Db {
+  return !(db instanceof PgTransaction);
 }
 
 /**
