@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.ts";
 import type { ProgrammeItem } from "../list-programme.ts";
 import { publicStatuses } from "../programme-query.ts";
+import type { TsqueryNode } from "./tsquery.ts";
 
 /** Codes of one dimension, interned: events store small numbers, counts go back to the codes. */
 export class Vocabulary {
@@ -50,7 +51,7 @@ export type ProgrammeIndex = {
   /** Programme items of this version already read, by event id (filled by listProgrammeItems). */
   items: Map<number, ProgrammeItem>;
   /** Parsed text queries of this version (the lexicon they were resolved with only changes with the data). */
-  textQueries: Map<string, unknown>;
+  textQueries: Map<string, TsqueryNode | null>;
 };
 
 type Row = {

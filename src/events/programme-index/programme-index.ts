@@ -27,7 +27,7 @@ export async function textMaskOf(db: Db, index: ProgrammeIndex, q: string): Prom
   const words = searchWordsOf(q);
   if (words.length === 0) return undefined;
   const key = words.join(" ");
-  let parsed = index.textQueries.get(key) as TsqueryNode | null | undefined;
+  let parsed = index.textQueries.get(key);
   if (parsed === undefined) {
     const lexicon = await searchLexiconFor({ db, version: index.version });
     parsed = (await resolveSearchText(db, lexicon, words)) ?? (await askDatabase(db, words));
