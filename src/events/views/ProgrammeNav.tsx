@@ -1,4 +1,6 @@
+import type { ComponentChildren } from "preact";
 import type { PageCtx, QueryParams } from "../../lib/page-context.ts";
+import type { Programme } from "../load-programme.ts";
 import type { FilterChip } from "./FilterForm.tsx";
 
 export type ProgrammeView = "list" | "agenda" | "map";
@@ -42,6 +44,24 @@ export function ActiveFilters({ ctx, chips, resetHref }: { ctx: PageCtx; chips: 
         <li>
           <a href={resetHref}>{t("programme.reset")}</a>
         </li>
+      </ul>
+    </div>
+  );
+}
+
+/** Filter values that were not used (and a search text cut short), listed above the results. */
+export function FilterNotices({ ctx, programme }: { ctx: PageCtx; programme: Pick<Programme, "truncated" | "ignored"> }) {
+  const messages: ComponentChildren[] = [];
+  if (programme.truncated) messages.push(ctx.t("programme.truncated", { max: 200 }));
+  for (const p of programme.ignored) messages.push(ctx.t("programme.ignoredValue", { name: p.name, value: p.value.slice(0, 60) }));
+  if (messages.length === 0) return null;
+  return (
+    <div class="notice" role="status">
+      <p>{ctx.t("programme.ignored")}</p>
+      <ul>
+        {messages.map((m, i) => (
+          <li key={i}>{m}</li>
+        ))}
       </ul>
     </div>
   );

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from "preact";
 import { formatIsoDay } from "../../lib/format-date.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import type { Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
@@ -8,7 +7,7 @@ import { AGENDA_LIMIT } from "../load-programme.ts";
 import { filterParams } from "../programme-filter.ts";
 import { EventCard } from "./EventCard.tsx";
 import { activeFilterChips, FilterForm } from "./FilterForm.tsx";
-import { ActiveFilters, ViewSwitch } from "./ProgrammeNav.tsx";
+import { ActiveFilters, FilterNotices, ViewSwitch } from "./ProgrammeNav.tsx";
 
 type Props = { ctx: PageCtx; programme: Programme; taxonomies: Taxonomies; currentYear: number; view: "list" | "agenda" };
 
@@ -39,7 +38,7 @@ export function ProgrammePage({ ctx, programme, taxonomies, currentYear, view }:
       <div class="programme">
         <FilterForm ctx={ctx} programme={programme} taxonomies={taxonomies} action={path} currentYear={currentYear} />
         <section class="results" aria-labelledby="results-heading">
-          <Notices ctx={ctx} programme={programme} />
+          <FilterNotices ctx={ctx} programme={programme} />
           <h2 id="results-heading" class="results-count">
             {t("programme.results", { count: programme.total })}
           </h2>
@@ -58,23 +57,6 @@ export function ProgrammePage({ ctx, programme, taxonomies, currentYear, view }:
         </section>
       </div>
     </Layout>
-  );
-}
-
-function Notices({ ctx, programme }: { ctx: PageCtx; programme: Programme }) {
-  const messages: ComponentChildren[] = [];
-  if (programme.truncated) messages.push(ctx.t("programme.truncated", { max: 200 }));
-  for (const p of programme.ignored) messages.push(ctx.t("programme.ignoredValue", { name: p.name, value: p.value.slice(0, 60) }));
-  if (messages.length === 0) return null;
-  return (
-    <div class="notice" role="status">
-      <p>{ctx.t("programme.ignored")}</p>
-      <ul>
-        {messages.map((m, i) => (
-          <li key={i}>{m}</li>
-        ))}
-      </ul>
-    </div>
   );
 }
 

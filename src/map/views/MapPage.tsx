@@ -1,7 +1,6 @@
-import type { ComponentChildren } from "preact";
 import { filterParams } from "../../events/programme-filter.ts";
 import { activeFilterChips, FilterForm } from "../../events/views/FilterForm.tsx";
-import { ActiveFilters, ViewSwitch } from "../../events/views/ProgrammeNav.tsx";
+import { ActiveFilters, FilterNotices, ViewSwitch } from "../../events/views/ProgrammeNav.tsx";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
 import { Layout } from "../../views/Layout.tsx";
@@ -87,7 +86,7 @@ export function MapPage({ ctx, map, taxonomies, currentYear, tiles }: Props) {
       <div class="programme">
         <FilterForm ctx={ctx} programme={programme} taxonomies={taxonomies} action={MAP_PATH} currentYear={currentYear} />
         <section class="results" aria-labelledby="results-heading">
-          <Notices ctx={ctx} messages={noticeMessages(ctx, map)} />
+          <FilterNotices ctx={ctx} programme={map.programme} />
           <h2 id="results-heading" class="results-count">
             {t("programme.results", { count: programme.total })}
           </h2>
@@ -124,27 +123,5 @@ export function MapPage({ ctx, map, taxonomies, currentYear, tiles }: Props) {
         </section>
       </div>
     </Layout>
-  );
-}
-
-function noticeMessages(ctx: PageCtx, map: MapData): ComponentChildren[] {
-  const messages: ComponentChildren[] = [];
-  if (map.programme.truncated) messages.push(ctx.t("programme.truncated", { max: 200 }));
-  for (const p of map.programme.ignored) messages.push(ctx.t("programme.ignoredValue", { name: p.name, value: p.value.slice(0, 60) }));
-  return messages;
-}
-
-/** Filter values that were not used, listed as the programme lists them. */
-function Notices({ ctx, messages }: { ctx: PageCtx; messages: ComponentChildren[] }) {
-  if (messages.length === 0) return null;
-  return (
-    <div class="notice" role="status">
-      <p>{ctx.t("programme.ignored")}</p>
-      <ul>
-        {messages.map((m, i) => (
-          <li key={i}>{m}</li>
-        ))}
-      </ul>
-    </div>
   );
 }
