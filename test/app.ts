@@ -32,3 +32,14 @@ export async function createTestApp(env: Record<string, string> = {}, shared?: D
     },
   };
 }
+
+/** Requests `url` from `app` until `done(body)`; the milliseconds it took, or an error after `ms`. */
+export async function within(ms: number, app: FastifyInstance, url: string, done: (body: string) => boolean): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    const response = await app.inject({ method: "GET", url });
+    if (done(response.body)) return Date.now() - start;
+    if (Date.now() - start > ms) throw new Error(`${url} still stale after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

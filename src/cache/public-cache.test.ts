@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../test/app.ts";
+import { createTestApp, type TestApp, within } from "../../test/app.ts";
 import { queryRows } from "../db/client.ts";
 
 // The whole app with the cache on, as in production (test apps have it off by default).
@@ -20,17 +20,6 @@ async function publishedEvent(offset: number) {
   );
   if (!row) throw new Error("the demo data lacks a published event");
   return row;
-}
-
-/** Requests `url` until `done(body)` or the deadline; returns the time it took. */
-async function within(ms: number, url: string, done: (body: string) => boolean, app = t.app): Promise<number> {
-  const start = Date.now();
-  for (;;) {
-    const response = await get(url, {}, app);
-    if (done(response.body)) return Date.now() - start;
-    if (Date.now() - start > ms) throw new Error(`${url} still stale after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe.each([
@@ -129,10 +118,10 @@ describe("public response cache", () => {
     expect((await get(url)).headers["x-cache"]).toBe("hit");
     const title = `Geänderter Titel ${Date.now()}`;
     await t.database.db.execute(sql`update event set title_de = ${title} where id = ${e.id}`);
-    const took = await within(2000, url, (body) => body.includes(title));
+    const took = await within(2000, t.app, url, (body) => body.includes(title));
     expect(took).toBeLessThan(2000);
     // The programme and the API list it as well: everything was invalidated, not one page.
-    await within(2000, `/api/v1/events/${e.id}`, (body) => body.includes(title));
+    await within(2000, t.app, `/api/v1/events/${e.id}`, (body) => body.includes(title));
   });
 
   it("keeps the ETag when a change does not touch the response, and answers 304 from a fresh render", async () => {
@@ -141,7 +130,7 @@ describe("public response cache", () => {
     const e = await publishedEvent(2);
     // A change elsewhere (an event's summary) empties the cache but leaves this page as it was.
     await t.database.db.execute(sql`update event set summary_de = summary_de || ' ' where id = ${e.id}`);
-    await within(2000, url, () => true);
+    await within(2000, t.app, url, () => true);
     const deadline = Date.now() + 2000;
     let again = await get(url, { "if-none-match": String(first.headers.etag) });
     while (again.headers["x-cache"] !== "miss" && Date.now() < deadline) {
@@ -200,8 +189,8 @@ describe("public response cache", () => {
       }
       const title = `Von Instanz A geändert ${Date.now()}`;
       await t.database.db.execute(sql`update event set title_de = ${title} where id = ${e.id}`);
-      expect(await within(2000, url, (body) => body.includes(title), other.app)).toBeLessThan(2000);
-      expect(await within(2000, url, (body) => body.includes(title), t.app)).toBeLessThan(2000);
+      expect(await within(2000, other.app, url, (body) => body.includes(title))).toBeLessThan(2000);
+      expect(await within(2000, t.app, url, (body) => body.includes(title))).toBeLessThan(2000);
     } finally {
       await other.close();
     }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/app.ts";
+import { createTestApp, type TestApp, within } from "../../../test/app.ts";
 import { queryRows } from "../../db/client.ts";
 
 // As in production: the response cache on, so the index goes by the cache's polled data version.
@@ -15,17 +15,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Requests `url` until `done(body)`; the time it took, or an error after `ms`. */
-async function within(ms: number, t: TestApp, url: string, done: (body: string) => boolean): Promise<number> {
-  const start = Date.now();
-  for (;;) {
-    const response = await t.app.inject({ method: "GET", url });
-    if (done(response.body)) return Date.now() - start;
-    if (Date.now() - start > ms) throw new Error(`${url} still stale after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe("the programme index with the response cache on", () => {
   it("finds, counts and lists a change made by SQL within 2 s on every instance, and drops it again", async () => {
     const [event] = await queryRows<{ id: number; state: string }>(
@@ -36,17 +25,17 @@ describe("the programme index with the response cache on", () => {
     if (!event) throw new Error("the demo data lacks a published event");
     const search = "/programm?q=Seegurkenzucht";
     const api = `/api/v1/events?q=Seegurkenzucht&state=${event.state}`;
-    for (const app of [t, other]) expect((await app.app.inject({ method: "GET", url: api })).json().meta.total).toBe(0);
+    for (const instance of [t, other]) expect((await instance.app.inject({ method: "GET", url: api })).json().meta.total).toBe(0);
 
     await t.database.db.execute(sql`update event set title_de = 'Seegurkenzucht im Binnenland' where id = ${event.id}`);
-    for (const app of [t, other]) {
-      expect(await within(2000, app, search, (body) => body.includes("Seegurkenzucht im Binnenland"))).toBeLessThan(2000);
-      expect(await within(2000, app, api, (body) => JSON.parse(body).meta.total === 1)).toBeLessThan(2000);
+    for (const instance of [t, other]) {
+      expect(await within(2000, instance.app, search, (body) => body.includes("Seegurkenzucht im Binnenland"))).toBeLessThan(2000);
+      expect(await within(2000, instance.app, api, (body) => JSON.parse(body).meta.total === 1)).toBeLessThan(2000);
     }
 
     await t.database.db.execute(sql`update event set status = 'draft' where id = ${event.id}`);
-    for (const app of [t, other]) {
-      expect(await within(2000, app, api, (body) => JSON.parse(body).meta.total === 0)).toBeLessThan(2000);
+    for (const instance of [t, other]) {
+      expect(await within(2000, instance.app, api, (body) => JSON.parse(body).meta.total === 0)).toBeLessThan(2000);
     }
   });
 });
