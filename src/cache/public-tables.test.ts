@@ -19,6 +19,10 @@ const privateTables = new Set([
   "organisation_invitation", // pending membership invitations
   "mail_job", // outgoing mail queue
   "event_history", // the moderation log of an event, shown only to its organisers and coordinators
+  "review_decision", // reviewers' decisions and messages, shown to organisers and reviewers only
+  "reject_reason", // editors' standard rejection reasons
+  "audit_log", // privileged actions, for editors and coordinators
+  "notification_log", // which digest and reminder mails went out
 ]);
 
 let database: Database;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organisation } from "./organisation.ts";
 import { state } from "./taxonomy.ts";
 
@@ -15,6 +15,8 @@ export const user = pgTable(
     role: userRole().notNull().default("organiser"),
     language: text().notNull().default("de"),
     emailVerifiedAt: timestamp({ withTimezone: true }),
+    /** Coordinators and editors: the daily digest of new submissions (opt-out in /konto). */
+    reviewDigest: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("user_email_idx").on(sql`lower(${t.email})`)],

@@ -27,6 +27,8 @@ export const edition = pgTable("edition", {
   submissionClosesAt: timestamp({ withTimezone: true }),
   status: editionStatus().notNull().default("planning"),
   moderation: moderationMode().notNull().default("one_tier"),
+  /** Days a submission may wait in the review queue before its coordinators are reminded. */
+  reviewTargetDays: integer().notNull().default(5),
   greetingDe: text().notNull().default(""),
   greetingEn: text().notNull().default(""),
   patrons: jsonb().$type<Patron[]>().notNull().default([]),

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   customType,
@@ -21,7 +22,16 @@ import { venue } from "./venue.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
-export const eventStatus = pgEnum("event_status", ["draft", "submitted", "changes_requested", "published", "rejected", "cancelled"]);
+/** "approved": a coordinator approved it in a two-tier edition; the national office publishes (PRODUCT §7). */
+export const eventStatus = pgEnum("event_status", [
+  "draft",
+  "submitted",
+  "changes_requested",
+  "published",
+  "rejected",
+  "cancelled",
+  "approved",
+]);
 export const attendanceModeCode = pgEnum("attendance_mode_code", ["onsite", "online", "hybrid"]);
 
 export type Accessibility = {
@@ -97,6 +107,13 @@ export const event = pgTable(
     searchExtra: text().notNull().default(""),
     /** Plausibility findings of the last submit, for the organiser and the reviewers. */
     checks: jsonb().$type<EventCheck[]>().notNull().default([]),
+    /**
+     * Set on a pending revision: the working copy of a published event's changes under review. The
+     * published row (this id) stays public until the revision is published into it (moderation/).
+     */
+    revisionOf: integer().references((): AnyPgColumn => event.id, { onDelete: "cascade" }),
+    /** When it was last submitted for review: the review queue's order. */
+    submittedAt: timestamp({ withTimezone: true }),
     /** Optimistic concurrency check. */
     version: integer().notNull().default(1),
     /** iCalendar SEQUENCE, raised on every published change. */
@@ -126,6 +143,11 @@ export const event = pgTable(
     index("event_target_groups_idx").using("gin", t.targetGroups),
     index("event_languages_idx").using("gin", t.languages),
     check("event_end_after_start", sql`${t.endsAt} >= ${t.startsAt}`),
+    uniqueIndex("event_revision_of_idx").on(t.revisionOf).where(sql`${t.revisionOf} is not null`),
+    // A revision is never public: public reads select published and cancelled rows only. (As text: the
+    // migration that adds "approved" runs in the same transaction, where the new enum value is unusable.)
+    check("event_revision_not_public", sql`${t.revisionOf} is null or ${t.status}::text in ('submitted', 'changes_requested', 'approved')`),
+    index("event_review_queue_idx").on(t.status, t.submittedAt),
     index("event_days_idx").using("gin", t.days),
     index("event_search_vector_idx").using("gin", t.searchVector),
     index("event_search_words_idx").using("gin", sql`${t.searchWords} gin_trgm_ops`),

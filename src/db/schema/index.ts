@@ -11,3 +11,4 @@ export * from "./search-lexicon.ts";
 export * from "./taxonomy.ts";
 export * from "./trade-fair.ts";
 export * from "./venue.ts";
+export * from "./moderation.ts";
