@@ -16,6 +16,7 @@ const privateTables = new Set([
   "coordinator_state", // who coordinates which state
   "session", // sign-in sessions
   "account_token", // e-mail verification and password reset
+  "api_token", // personal API tokens (hashed)
   "organisation_invitation", // pending membership invitations
   "mail_job", // outgoing mail queue
   "event_history", // the moderation log of an event, shown only to its organisers and coordinators

@@ -1,4 +1,5 @@
 export * from "./account.ts";
+export * from "./api-token.ts";
 export * from "./data-version.ts";
 export * from "./edition.ts";
 export * from "./event.ts";
