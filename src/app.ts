@@ -20,6 +20,7 @@ import { registerPublicCache } from "./lib/public-cache.ts";
 import { registerMapPages } from "./map/map.pages.tsx";
 import { registerMediaRoutes } from "./media/media.routes.ts";
 import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
+import { registerMetrics } from "./metrics/metrics.plugin.ts";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
@@ -89,6 +90,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerErrorHandlers(app);
   await registerMediaRoutes(app);
   registerHealthRoutes(app);
+  registerMetrics(app);
   await registerApi(app);
   registerHomePage(app);
   registerProgrammePages(app);

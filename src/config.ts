@@ -34,6 +34,14 @@ export const ConfigInput = z.object({
     })
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(500).optional(),
+  METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters long" }).optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  METRICS_PORT: z.coerce
+    .number({ error: "must be a port number" })
+    .int({ error: "must be a whole number" })
+    .min(0, { error: "must be between 0 and 65535" })
+    .max(65535, { error: "must be between 0 and 65535" })
+    .optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, {
@@ -63,6 +71,11 @@ export type Config = {
    * cannot pick the address the rate limits count by; set it to the load balancer in production.
    */
   trustProxy: boolean | string;
+  /** /metrics on the app's port answers only with this bearer token (404 when unset). */
+  metricsToken: string | undefined;
+  /** A separate listener for /metrics, without token (METRICS_HOST:METRICS_PORT); unset: none. */
+  metricsHost: string;
+  metricsPort: number | undefined;
 };
 
 export class ConfigError extends Error {
@@ -99,6 +112,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN,
+    metricsHost: e.METRICS_HOST,
+    metricsPort: e.METRICS_PORT,
   };
 }
 

@@ -23,6 +23,8 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: the whole data folder as a tar, to start copies from (tests, backups). */
   dump?: () => Promise<Blob>;
+  /** PostgreSQL only: connections of the pool (metrics). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 const migrationsFolder = new URL("./migrations", import.meta.url).pathname;
@@ -66,6 +68,7 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
       await db.execute(sql`select 1`);
     },
     close: () => pool.end(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendMessagePage } from "../accounts/views/MessagePage.tsx";
+import { isDatabaseError, isDatabaseUnavailable } from "../db/database-error.ts";
+import { databaseErrors } from "../metrics/metrics.ts";
 import { Layout } from "../views/Layout.tsx";
 import { sendPage } from "../views/render.ts";
 import { AppError, httpStatusOf } from "./errors.ts";
@@ -7,10 +9,14 @@ import { pageCtxOf } from "./request-ctx.ts";
 
 const wantsJson = (request: FastifyRequest) => request.url.startsWith("/api/");
 
-function errorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 500) {
+function errorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 500 | 503) {
   const ctx = pageCtxOf(request);
   const [title, text] =
-    status === 404 ? [ctx.t("error.notFoundTitle"), ctx.t("error.notFound")] : [ctx.t("error.serverTitle"), ctx.t("error.server")];
+    status === 404
+      ? [ctx.t("error.notFoundTitle"), ctx.t("error.notFound")]
+      : status === 503
+        ? [ctx.t("error.unavailableTitle"), ctx.t("error.unavailable")]
+        : [ctx.t("error.serverTitle"), ctx.t("error.server")];
   return sendPage(
     reply,
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
@@ -49,6 +55,18 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       return reply
         .status(status)
         .send({ error: { code: status === 429 ? "rate_limited" : "bad_request", message: (error as Error).message, fields: {} } });
+    }
+    if (isDatabaseError(error)) databaseErrors.inc({ where: "request" });
+    // The database is away (restart, failover): say so and let the client retry; the app reconnects by itself.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      reply.header("retry-after", "5").header("cache-control", "no-store");
+      if (wantsJson(request)) {
+        return reply.status(503).send({
+          error: { code: "unavailable", message: "The database is unavailable; nothing was saved. Try again shortly.", fields: {} },
+        });
+      }
+      return errorPage(request, reply, 503);
     }
     request.log.error({ err: error }, "request failed");
     if (wantsJson(request)) return reply.status(500).send({ error: { code: "internal", message: "Internal error", fields: {} } });

@@ -5,6 +5,7 @@ import { buildEntry, CACHE_CONTROL, etagOf, httpDate, lastModifiedOf, notModifie
 import { type DataVersion, DataVersionWatch } from "../cache/data-version-watch.ts";
 import { InFlight, type Settle } from "../cache/in-flight.ts";
 import { type CachedResponse, ResponseStore } from "../cache/response-store.ts";
+import { publicCacheRequests } from "../metrics/metrics.ts";
 import { shareDataVersionWatch } from "./data-version.ts";
 
 declare module "fastify" {
@@ -77,6 +78,7 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     const ownTag = reply.getHeader("etag");
     const etag = typeof ownTag === "string" ? ownTag : etagOf(body);
     reply.header("etag", etag).header("x-cache", "miss");
+    publicCacheRequests.inc({ result: "miss" });
     if (ownPolicy === undefined) reply.header("cache-control", CACHE_CONTROL);
     const validators = pending?.version && lastModifiedOf(pending.version, Date.now());
     if (pending && validators) {
@@ -132,6 +134,7 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
   // Hit path: no database, no rendering, no hashing — a prepared Buffer and header object.
   const answer = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
     reply.hijack();
+    publicCacheRequests.inc({ result: "hit" });
     writeCached(request.raw, reply.raw, entry);
   };
   const serve = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
@@ -181,9 +184,16 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
         const key = cacheKeyOf(req.url ?? "/");
         const entry = store.get(key);
         const rendering = inFlight.wait(key);
-        if (entry !== undefined && (entry.expiresAt > now || rendering !== undefined)) return writeCached(req, res, entry);
+        if (entry !== undefined && (entry.expiresAt > now || rendering !== undefined)) {
+          publicCacheRequests.inc({ result: "hit" });
+          return writeCached(req, res, entry);
+        }
         if (rendering !== undefined) {
-          void rendering.then((rendered) => (rendered ? writeCached(req, res, rendered) : fastifyHandler.call(server, req, res)));
+          void rendering.then((rendered) => {
+            if (!rendered) return fastifyHandler.call(server, req, res);
+            publicCacheRequests.inc({ result: "hit" });
+            writeCached(req, res, rendered);
+          });
           return;
         }
       }

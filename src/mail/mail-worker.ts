@@ -6,6 +6,9 @@ import { mailJob } from "../db/schema/index.ts";
 import { mailQueued } from "./enqueue-mail.ts";
 import type { MailTransport } from "./mail-transport.ts";
 
+/** Attempts before a mail is given up (the default of the worker; metrics count those as failed). */
+export const MAIL_MAX_ATTEMPTS = 5;
+
 export type MailWorkerOptions = {
   db: Db;
   transport: MailTransport;
@@ -38,7 +41,7 @@ export function createMailWorker({
   log,
   pollMs = 3000,
   backoffMs = 30_000,
-  maxAttempts = 5,
+  maxAttempts = MAIL_MAX_ATTEMPTS,
 }: MailWorkerOptions): MailWorker {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<{ sent: number; failed: number }> | undefined;

@@ -182,6 +182,9 @@ export const de = {
     notFound: "Diese Seite gibt es nicht (mehr). Vielleicht finden Sie, was Sie suchen, im Programm.",
     serverTitle: "Ein Fehler ist aufgetreten",
     server: "Bitte versuchen Sie es später noch einmal.",
+    unavailableTitle: "Vorübergehend nicht verfügbar",
+    unavailable:
+      "Die Datenbank ist gerade nicht erreichbar; Ihre Eingabe wurde nicht gespeichert. Bitte versuchen Sie es in einigen Augenblicken noch einmal.",
   },
   mode: { onsite: "Vor Ort", online: "Online", hybrid: "Hybrid" },
   accounts: accountsDe,

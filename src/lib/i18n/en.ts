@@ -184,6 +184,8 @@ export const en: Same<typeof de> = {
     notFound: "This page does not exist (any more). You may find what you are looking for in the programme.",
     serverTitle: "Something went wrong",
     server: "Please try again later.",
+    unavailableTitle: "Temporarily unavailable",
+    unavailable: "The database cannot be reached right now; nothing was saved. Please try again in a few moments.",
   },
   mode: { onsite: "On site", online: "Online", hybrid: "Hybrid" },
   accounts: accountsEn,
