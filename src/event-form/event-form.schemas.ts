@@ -91,6 +91,7 @@ export const EventInput = z
     sessions: z.array(SessionInput).min(1, { error: "sessionRequired" }).max(20, tooLong),
     venue: VenueInput.default(VenueInput.parse({})),
     onlineUrl: optionalUrl,
+    onlineUrlPublic: z.boolean().default(false),
     liveUrl: optionalUrl,
     replayUrl: optionalUrl,
     topics: z.array(z.string().max(50)).max(20, tooLong).default([]),
@@ -128,6 +129,7 @@ export const EventInput = z
     contactName: optionalText(200),
     contactEmail: optionalEmail,
     contactPhone: optionalText(50),
+    contactPublic: z.boolean().default(false),
     /** Set by the upload (storeImage); only our own /uploads/ paths are accepted. */
     imageUrl: z
       .union([z.literal("").transform(() => null), z.string().regex(/^\/uploads\/[a-f0-9]{32}\.(webp|jpg)$/, { error: "image" })])

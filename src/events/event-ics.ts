@@ -14,9 +14,20 @@ export const sessionUid = (eventId: number, sessionId: number, host: string) => 
 export type IcsEvent = {
   event: Pick<
     PublicEvent["event"],
-    "id" | "slug" | "status" | "sequence" | "updatedAt" | "onlineUrl" | "titleDe" | "titleEn" | "summaryDe" | "summaryEn"
+    | "id"
+    | "slug"
+    | "status"
+    | "sequence"
+    | "updatedAt"
+    | "onlineUrl"
+    | "contactName"
+    | "contactEmail"
+    | "titleDe"
+    | "titleEn"
+    | "summaryDe"
+    | "summaryEn"
   >;
-  organisation: Pick<PublicEvent["organisation"], "name" | "contactEmail">;
+  organisation: Pick<PublicEvent["organisation"], "name">;
   venue: Pick<NonNullable<PublicEvent["venue"]>, "name" | "street" | "postalCode" | "city" | "latitude" | "longitude"> | null;
   sessions: Pick<PublicEvent["sessions"][number], "id" | "startsAt" | "endsAt" | "allDay">[];
 };
@@ -52,7 +63,8 @@ export function eventsToIcs(events: IcsEvent[], options: { lang: Lang; baseUrl: 
           e.venue?.latitude != null && e.venue.longitude != null
             ? { title: location, geo: { lat: e.venue.latitude, lon: e.venue.longitude } }
             : location,
-        organizer: e.organisation.contactEmail ? { name: e.organisation.name, email: e.organisation.contactEmail } : e.organisation.name,
+        // Only a contact the organiser chose to publish (publicFields); ORGANIZER needs an address, so none without.
+        ...(e.event.contactEmail ? { organizer: { name: e.event.contactName ?? e.organisation.name, email: e.event.contactEmail } } : {}),
         status: e.event.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
         lastModified: e.event.updatedAt,
       });

@@ -27,7 +27,8 @@ export function eventJsonLd(e: PublicEvent, lang: Lang, baseUrl: string): Record
           : {}),
       }
     : undefined;
-  const virtual = e.event.onlineUrl ? { "@type": "VirtualLocation", url: e.event.onlineUrl } : undefined;
+  // The access link only when public (publicFields); otherwise the page, which says how to register.
+  const virtual = e.event.mode !== "onsite" ? { "@type": "VirtualLocation", url: e.event.onlineUrl ?? url } : undefined;
   const location = [place, virtual].filter(Boolean);
   return {
     "@context": "https://schema.org",

@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { edition, event, eventSession, organisation, tradeFairPresence, venue } from "../db/schema/index.ts";
 import type { DbOrTx } from "./event-record.ts";
+import { publicFields } from "./public-fields.ts";
 
 export type PublicEvent = NonNullable<Awaited<ReturnType<typeof getPublicEvent>>>;
 
-/** A published or cancelled event with everything its page shows; undefined for anything else. */
+/** A published or cancelled event with everything its page shows (private fields left out); undefined for anything else. */
 export async function getPublicEvent(db: DbOrTx, id: number) {
   const [row] = await db
     .select({ event, organisation, venue, edition })
@@ -25,5 +26,5 @@ export async function getPublicEvent(db: DbOrTx, id: number) {
       : Promise.resolve([]),
     db.select().from(tradeFairPresence).where(eq(tradeFairPresence.eventId, id)),
   ]);
-  return { ...row, sessions, coOrganisations, booth: booths[0] };
+  return { ...row, event: publicFields(row.event), sessions, coOrganisations, booth: booths[0] };
 }

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { event, eventSession, organisation, venue } from "../db/schema/index.ts";
 import type { IcsEvent } from "../events/event-ics.ts";
@@ -45,7 +45,9 @@ export async function listFeedEvents(db: DbOrTx, editionId: number, filter: Prog
         sequence: e.sequence,
         updatedAt: e.updatedAt,
         publishedAt: e.publishedAt,
-        onlineUrl: e.onlineUrl,
+        onlineUrl: sql<string | null>`case when ${e.onlineUrlPublic} then ${e.onlineUrl} end`,
+        contactName: sql<string | null>`case when ${e.contactPublic} then ${e.contactName} end`,
+        contactEmail: sql<string | null>`case when ${e.contactPublic} then ${e.contactEmail} end`,
         titleDe: e.titleDe,
         titleEn: e.titleEn,
         summaryDe: e.summaryDe,
@@ -59,7 +61,7 @@ export async function listFeedEvents(db: DbOrTx, editionId: number, filter: Prog
         startsAt: e.startsAt,
         endsAt: e.endsAt,
       },
-      organisation: { name: organisation.name, slug: organisation.slug, contactEmail: organisation.contactEmail },
+      organisation: { name: organisation.name, slug: organisation.slug },
       venue: {
         id: venue.id,
         name: venue.name,

@@ -74,6 +74,8 @@ export const event = pgTable(
       .notNull()
       .references(() => state.code),
     onlineUrl: text(),
+    /** The organiser chose to publish the access link; otherwise public outputs say how to register (PRODUCT §8). */
+    onlineUrlPublic: boolean().notNull().default(false),
     liveUrl: text(),
     replayUrl: text(),
     topics: text().array().notNull().default([]),
@@ -93,6 +95,8 @@ export const event = pgTable(
     contactName: text(),
     contactEmail: text(),
     contactPhone: text(),
+    /** The organiser chose the contact person as the public contact; otherwise public outputs leave them out. */
+    contactPublic: boolean().notNull().default(false),
     imageUrl: text(),
     imageAlt: text(),
     imageCredit: text(),

@@ -94,6 +94,8 @@ export function OnlineSection({ s }: { s: FormState }) {
   return (
     <Section s={s} id="online">
       <TextField s={s} name="onlineUrl" label={f(s, "onlineUrl")} type="url" />
+      <Check s={s} name="onlineUrlPublic" label={f(s, "onlineUrlPublic")} />
+      <p class="field-hint">{f(s, "onlineUrlPublicHint")}</p>
       <TextField s={s} name="liveUrl" label={f(s, "liveUrl")} type="url" />
       <TextField s={s} name="replayUrl" label={f(s, "replayUrl")} type="url" />
     </Section>
@@ -177,6 +179,8 @@ export function ContactSection({ s }: { s: FormState }) {
       <TextField s={s} name="contactName" label={f(s, "contactName")} autocomplete="name" />
       <TextField s={s} name="contactEmail" label={f(s, "contactEmail")} type="email" autocomplete="email" />
       <TextField s={s} name="contactPhone" label={f(s, "contactPhone")} type="tel" autocomplete="tel" />
+      <Check s={s} name="contactPublic" label={f(s, "contactPublic")} />
+      <p class="field-hint">{f(s, "contactPublicHint")}</p>
     </Section>
   );
 }

@@ -130,6 +130,7 @@ export function EventPage({
                     </a>
                   </>
                 )}
+                {!ev.onlineUrl && ev.status !== "cancelled" && `: ${t("event.onlineAfterRegistration")}`}
               </p>
             )}
             {e.booth && <p>{t("event.boothAt", { fair: e.booth.fair, hall: e.booth.hall, booth: e.booth.booth })}</p>}

@@ -98,6 +98,7 @@ export const de = {
     where: "Wo",
     online: "Online",
     onlineLink: "Zur Online-Veranstaltung",
+    onlineAfterRegistration: "den Zugangslink erhalten Sie nach der Anmeldung",
     live: "Livestream",
     replay: "Aufzeichnung",
     organiser: "Veranstalter",

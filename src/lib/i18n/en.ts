@@ -100,6 +100,7 @@ export const en: Same<typeof de> = {
     where: "Where",
     online: "Online",
     onlineLink: "Join online",
+    onlineAfterRegistration: "you receive the link when you register",
     live: "Live stream",
     replay: "Recording",
     organiser: "Organiser",
