@@ -8,7 +8,7 @@ import { recordHistory } from "./event-history.ts";
 /**
  * Cancels a published event: it stays on the public site, marked cancelled, and feeds carry
  * STATUS:CANCELLED (SEQUENCE raised). Only published events: a cancelled event is public, so
- * cancelling an unreviewed draft would publish it.
+ * cancelling an unreviewed draft would publish it. Changes still under review are dropped with it.
  */
 export async function cancelEvent({ ctx, input }: { ctx: VerbCtx; input: { id: number } }) {
   const actor = requireActor(ctx.actor);
@@ -27,9 +27,11 @@ export async function cancelEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
         sequence: sql`${event.sequence} + 1`,
       })
       .where(eq(event.id, input.id));
+    const dropped = await tx.delete(event).where(eq(event.revisionOf, input.id)).returning({ id: event.id });
     await recordHistory(tx, input.id, actor, "cancel", [
       { field: "status", old: current.status, new: "cancelled" },
       { field: "cancelledAt", old: null, new: now.toISOString() },
+      ...(dropped.length ? [{ field: "pendingChanges", old: "underReview", new: null }] : []),
     ]);
     return { id: input.id, status: "cancelled" as const };
   });

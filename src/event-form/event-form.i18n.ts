@@ -22,6 +22,7 @@ export const eventFormDe = {
     draft: "Entwurf",
     submitted: "Eingereicht – wartet auf Prüfung",
     changes_requested: "Änderungen erbeten",
+    approved: "Vom Land freigegeben – wartet auf Veröffentlichung durch die Bundesgeschäftsstelle",
     published: "Veröffentlicht",
     rejected: "Abgelehnt",
     cancelled: "Abgesagt",
@@ -30,8 +31,10 @@ export const eventFormDe = {
     draft: "Nur Ihre Organisation sieht diesen Entwurf. Reichen Sie ihn ein, wenn er fertig ist.",
     submitted: "Die Veranstaltung ist eingereicht. Wenn Sie jetzt speichern, bleibt sie eingereicht; die Prüfung sieht Ihre Änderungen.",
     changes_requested: "Die Koordination bittet um Änderungen. Speichern Sie sie und reichen Sie die Veranstaltung erneut ein.",
+    approved:
+      "Die Koordination Ihres Landes hat die Veranstaltung freigegeben; die Bundesgeschäftsstelle veröffentlicht sie. Wenn Sie jetzt Änderungen speichern, prüft das Land sie erneut.",
     published:
-      "Die Veranstaltung ist veröffentlicht. Wenn Sie Änderungen speichern, geht sie erneut zur Prüfung (Status „eingereicht“) und ist bis zur Freigabe nicht im öffentlichen Programm zu sehen.",
+      "Die Veranstaltung ist veröffentlicht. Wenn Sie Änderungen speichern, gehen sie zur Prüfung; bis zur Freigabe sieht die Öffentlichkeit die veröffentlichte Fassung.",
     rejected: "Die Veranstaltung wurde abgelehnt und kann nicht mehr geändert werden.",
     cancelled: "Die Veranstaltung ist abgesagt. Sie bleibt als abgesagt im Programm sichtbar und kann nicht mehr geändert werden.",
   },
@@ -210,6 +213,7 @@ export const eventFormEn: Same<typeof eventFormDe> = {
     draft: "Draft",
     submitted: "Submitted – waiting for review",
     changes_requested: "Changes requested",
+    approved: "Approved by the state – waiting for the national office to publish it",
     published: "Published",
     rejected: "Rejected",
     cancelled: "Cancelled",
@@ -218,8 +222,10 @@ export const eventFormEn: Same<typeof eventFormDe> = {
     draft: "Only your organisation sees this draft. Submit it when it is ready.",
     submitted: "The event is submitted. If you save now it stays submitted; the reviewers see your changes.",
     changes_requested: "The coordinators asked for changes. Save them and submit the event again.",
+    approved:
+      "The coordinators of your state approved the event; the national office publishes it. If you save changes now, your state reviews them again.",
     published:
-      "The event is published. If you save changes it goes back to review (status “submitted”) and is not shown in the public programme until it is approved again.",
+      "The event is published. If you save changes they go to review; until they are approved the public sees the published version.",
     rejected: "The event was rejected and can no longer be changed.",
     cancelled: "The event is cancelled. It stays visible in the programme, marked cancelled, and can no longer be changed.",
   },

@@ -221,7 +221,7 @@ describe("updateEvent", () => {
     expect((await rowOf(id))?.titleDe).toBe("Erste Änderung");
   });
 
-  it("keeps a submitted event submitted and sends a published one back to review", async () => {
+  it("keeps a submitted event submitted; a published one stays public as it was while its changes are under review", async () => {
     const { id } = await draftOfA();
     await submitEvent({ ctx: ctx(ownerA), input: { id, version: 1 } });
     const edited = await updateEvent({ ctx: ctx(ownerA), input: { id, version: 2, event: sampleEvent({ titleDe: "Nachgebessert" }) } });
@@ -231,8 +231,11 @@ describe("updateEvent", () => {
       ctx: ctx(ownerA),
       input: { id, version: 3, event: sampleEvent({ titleDe: "Nach Veröffentlichung" }) },
     });
-    expect(again.status).toBe("submitted");
-    expect((await rowOf(id))?.status).toBe("submitted");
+    expect(again).toMatchObject({ status: "submitted", underReview: true });
+    expect((await rowOf(id))?.status).toBe("published");
+    expect((await rowOf(id))?.titleDe).toBe("Nachgebessert");
+    const [revision] = await database.db.select().from(event).where(eq(event.revisionOf, id));
+    expect(revision).toMatchObject({ status: "submitted", titleDe: "Nach Veröffentlichung" });
   });
 });
 

@@ -1,14 +1,39 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { edition, event, eventSession, organisation, tradeFairPresence, venue } from "../db/schema/index.ts";
+import type { DbOrTx } from "../events/event-record.ts";
 import type { PublicEvent } from "../events/get-public-event.ts";
 import type { VerbCtx } from "../lib/actor.ts";
-import { loadManagedEvent, requireActor } from "./event-access.ts";
+import { findRevision } from "../moderation/revision.ts";
+import { type EventRow, loadManagedEvent, requireActor } from "./event-access.ts";
 
-/** An event the actor may manage, in any status, shaped like the public page's data (for the form and preview). */
-export async function getManagedEvent({ ctx, input }: { ctx: VerbCtx; input: { id: number } }): Promise<PublicEvent> {
+export type ManagedEvent = PublicEvent & {
+  /** The changes of a published event are under review: `event` shows them, the public still the published version. */
+  underReview: boolean;
+  /** The status of the event itself (published while its changes are under review). */
+  liveStatus: EventRow["status"];
+};
+
+/**
+ * An event the actor may manage, in any status, shaped like the public page's data (for the form, the
+ * preview and the review page): its working copy — the pending revision of a published event if there is
+ * one, under the event's id — else the event itself.
+ */
+export async function getManagedEvent({ ctx, input }: { ctx: VerbCtx; input: { id: number } }): Promise<ManagedEvent> {
   const actor = requireActor(ctx.actor);
-  const ev = await loadManagedEvent(ctx.db, actor, input.id);
-  const [row] = await ctx.db
+  const live = await loadManagedEvent(ctx.db, actor, input.id);
+  return loadWorkingCopy(ctx.db, live);
+}
+
+/** The working copy of an event whose access was checked by the caller. */
+export async function loadWorkingCopy(db: DbOrTx, live: EventRow): Promise<ManagedEvent> {
+  const revision = live.status === "published" ? await findRevision(db, live.id) : undefined;
+  const shown = revision ? { ...revision, id: live.id, publishedAt: live.publishedAt } : live;
+  return { ...(await eventView(db, shown, revision?.id ?? live.id)), underReview: Boolean(revision), liveStatus: live.status };
+}
+
+/** `row` with its organisation, venue, edition, co-organisers and booth; the sessions of the row `sessionsOf`. */
+async function eventView(db: DbOrTx, ev: EventRow, sessionsOf: number): Promise<PublicEvent> {
+  const [row] = await db
     .select({ organisation, venue, edition })
     .from(organisation)
     .innerJoin(edition, eq(edition.id, ev.editionId))
@@ -17,14 +42,14 @@ export async function getManagedEvent({ ctx, input }: { ctx: VerbCtx; input: { i
   if (!row) throw new Error("event without organisation or edition");
   const coIds = ev.coOrganisers.flatMap((c) => (c.organisationId ? [c.organisationId] : []));
   const [sessions, coOrganisations, booths] = await Promise.all([
-    ctx.db.select().from(eventSession).where(eq(eventSession.eventId, ev.id)).orderBy(asc(eventSession.startsAt)),
+    db.select().from(eventSession).where(eq(eventSession.eventId, sessionsOf)).orderBy(asc(eventSession.startsAt)),
     coIds.length
-      ? ctx.db
+      ? db
           .select({ id: organisation.id, slug: organisation.slug, name: organisation.name })
           .from(organisation)
           .where(inArray(organisation.id, coIds))
       : Promise.resolve([]),
-    ctx.db.select().from(tradeFairPresence).where(eq(tradeFairPresence.eventId, ev.id)),
+    db.select().from(tradeFairPresence).where(eq(tradeFairPresence.eventId, ev.id)),
   ]);
   return { event: ev, ...row, sessions, coOrganisations, booth: booths[0] };
 }
@@ -39,6 +64,7 @@ export async function listMyEvents({ ctx }: { ctx: VerbCtx }) {
       titleDe: event.titleDe,
       titleEn: event.titleEn,
       status: event.status,
+      underReview: sql<boolean>`exists (select 1 from event r where r.revision_of = ${event.id})`,
       startsAt: event.startsAt,
       year: edition.year,
       organisationName: organisation.name,
@@ -46,7 +72,7 @@ export async function listMyEvents({ ctx }: { ctx: VerbCtx }) {
     .from(event)
     .innerJoin(edition, eq(edition.id, event.editionId))
     .innerJoin(organisation, eq(organisation.id, event.organisationId))
-    .where(inArray(event.organisationId, [...actor.organisationIds]))
+    .where(and(inArray(event.organisationId, [...actor.organisationIds]), isNull(event.revisionOf)))
     .orderBy(desc(edition.year), asc(event.startsAt))
     .limit(500);
 }

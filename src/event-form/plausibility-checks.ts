@@ -57,7 +57,8 @@ async function likelyDuplicates(db: DbOrTx, e: typeof event.$inferSelect) {
   return queryRows<{ id: number; title: string }>(
     db,
     sql`select id, title_de as title from event
-        where organisation_id = ${e.organisationId} and id <> ${e.id} and status not in ('rejected', 'cancelled')
+        where organisation_id = ${e.organisationId} and id <> ${e.id} and id <> ${e.revisionOf ?? 0}
+          and revision_of is null and status not in ('rejected', 'cancelled')
           and days && ${`{${e.days.join(",")}}`}::date[]
           and similarity(cw_fold(title_de), cw_fold(${e.titleDe})) >= ${DUPLICATE_SIMILARITY}
         order by similarity(cw_fold(title_de), cw_fold(${e.titleDe})) desc, id limit 3`,

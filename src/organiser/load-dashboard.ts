@@ -9,7 +9,7 @@ import { listMembers } from "./list-members.ts";
 import { listOwnTradeFairPresences } from "./list-trade-fair-presences.ts";
 import { requireActor } from "./organisation-access.ts";
 
-export const eventStatuses = ["draft", "submitted", "changes_requested", "published", "rejected", "cancelled"] as const;
+export const eventStatuses = ["draft", "submitted", "changes_requested", "approved", "published", "rejected", "cancelled"] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 /** What an event still lacks; shown beside it so organisers know what to fill in. */
 export type Missing = "titleEn" | "summaryEn" | "image" | "imageAlt" | "dates" | "warnings";
@@ -71,7 +71,7 @@ async function listEvents(ctx: VerbCtx, organisationId: number, edition: Edition
           (select count(*) from event_session s where s.event_id = e.id)::int as sessions,
           (select count(*) from jsonb_array_elements(e.checks) c)::int as warnings
         from event e
-        where e.organisation_id = ${organisationId} and e.edition_id = ${edition.id}
+        where e.organisation_id = ${organisationId} and e.edition_id = ${edition.id} and e.revision_of is null
         order by e.starts_at, e.id`,
   );
   return rows.map((r) => {

@@ -1,0 +1,30 @@
+import { auditLog } from "../db/schema/index.ts";
+import type { DbOrTx } from "../events/event-record.ts";
+import type { Actor } from "../lib/actor.ts";
+
+export type AuditEntry = {
+  action: string;
+  objectType: "event" | "organisation" | "membership" | "user" | "page" | "state_intro" | "featured" | "reject_reason";
+  objectId: string | number;
+  /** The Land the object belongs to (coordinators see their Länder's entries); null for national objects. */
+  stateCode: string | null;
+  /** One line: what changed, before → after, readable without the JSON. */
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Appends one audit row (PRODUCT §8) inside the caller's transaction, so it exists exactly when the action does. */
+export async function writeAudit(db: DbOrTx, actor: Pick<Actor, "userId" | "name"> | null, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: actor?.userId ?? null,
+    actorName: actor?.name ?? "System",
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: String(entry.objectId),
+    stateCode: entry.stateCode,
+    summary: entry.summary.slice(0, 1000),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
