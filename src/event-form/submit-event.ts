@@ -28,7 +28,8 @@ export async function submitEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
       throw new AppError("conflict", "Someone else saved this event in the meantime. Reload it and submit again.", { version: "stale" });
     if (!["draft", "changes_requested", "submitted"].includes(current.status))
       throw conflict(`A ${current.status} event cannot be submitted.`);
-    if (!revision) await refuseOutsideWindow(tx, current);
+    // A new event waits for the window; one published before (now unpublished or revised) may come back any time.
+    if (!revision && !current.publishedAt) await refuseOutsideWindow(tx, current);
     const checks = await runPlausibilityChecks(tx, current.id);
     const blocked = hasBlockingCheck(checks);
     const status = blocked ? current.status : "submitted";

@@ -1,6 +1,7 @@
 import { accountsDe } from "../../accounts/accounts.i18n.ts";
 import { eventFormDe } from "../../event-form/event-form.i18n.ts";
 import { mapDe } from "../../map/map.i18n.ts";
+import { moderationDe } from "../../moderation/moderation.i18n.ts";
 import { organiserDe } from "../../organiser/organiser.i18n.ts";
 import { widgetDe } from "../../widget/widget.i18n.ts";
 
@@ -191,6 +192,7 @@ export const de = {
   accounts: accountsDe,
   eventForm: eventFormDe,
   map: mapDe,
+  moderation: moderationDe,
   organiser: organiserDe,
   widget: widgetDe,
 } as const;

@@ -1,6 +1,7 @@
 import { accountsEn } from "../../accounts/accounts.i18n.ts";
 import { eventFormEn } from "../../event-form/event-form.i18n.ts";
 import { mapEn } from "../../map/map.i18n.ts";
+import { moderationEn } from "../../moderation/moderation.i18n.ts";
 import { organiserEn } from "../../organiser/organiser.i18n.ts";
 import { widgetEn } from "../../widget/widget.i18n.ts";
 import type { de } from "./de.ts";
@@ -192,6 +193,7 @@ export const en: Same<typeof de> = {
   accounts: accountsEn,
   eventForm: eventFormEn,
   map: mapEn,
+  moderation: moderationEn,
   organiser: organiserEn,
   widget: widgetEn,
 };
