@@ -233,13 +233,14 @@ describe("loadDashboard", () => {
       "draft",
       "submitted",
       "changes_requested",
+      "approved",
       "published",
       "rejected",
       "cancelled",
     ]);
     const counted = await queryRows<{ status: string; n: number }>(
       db,
-      sql`select status::text, count(*)::int as n from event where organisation_id = ${org.id} and edition_id = ${dashboard.edition?.id ?? 0} group by status`,
+      sql`select status::text, count(*)::int as n from event where organisation_id = ${org.id} and edition_id = ${dashboard.edition?.id ?? 0} and revision_of is null group by status`,
     );
     const expected = Object.fromEntries(counted.map((r) => [r.status, Number(r.n)]));
     for (const group of dashboard.groups) expect(group.events.length, group.status).toBe(expected[group.status] ?? 0);
