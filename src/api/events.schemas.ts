@@ -2,7 +2,8 @@ import { z } from "zod";
 import { IsoDate, IsoDateTime, Lang, PageLinks, PageMeta } from "./api.schemas.ts";
 
 const MAX_LIST = 30;
-const listParam = (description: string) =>
+/** A filter parameter with one or several values (comma-separated or repeated). */
+export const listParam = (description: string) =>
   z
     .union([z.string().max(1000), z.array(z.string().max(200)).max(MAX_LIST)])
     .optional()

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { isCountedStatus } from "../editions/counted-events.ts";
 import { type Edition, listEditions, pickCurrentEdition } from "../editions/edition-queries.ts";
+import { loadSiteData } from "../editions/site-data.ts";
 import { notFound } from "../lib/errors.ts";
 import { pick } from "../lib/language.ts";
 import { findOrganisationBySlug, listOrganisationsWithEvents } from "../organisations/organisation-queries.ts";
@@ -12,9 +14,11 @@ import {
   LangQuery,
   OrganisationDetail,
   OrganisationList,
+  OrganisationsQuery,
   SlugParams,
   TradeFairPresenceList,
 } from "./organisations.schemas.ts";
+import { parseOrganisationFilter } from "./organisations-filter.ts";
 
 /** /organisations, /organisations/{slug}, /trade-fair-presences */
 export function registerOrganisationApi(app: FastifyInstance): void {
@@ -28,14 +32,15 @@ export function registerOrganisationApi(app: FastifyInstance): void {
       config: { publicCache: true },
       schema: {
         tags: ["Organisations"],
-        summary: "Organisations with public events in an edition, by name",
-        querystring: EditionQuery,
+        summary: "Organisations with public events in an edition, by name; filter by state and kind",
+        querystring: OrganisationsQuery,
         response: { 200: OrganisationList, ...errorResponses },
       },
     },
     async (request) => {
       const edition = await editionOf(app, request.query.edition);
-      const rows = await listOrganisationsWithEvents(db(), edition.id);
+      const states = (await loadSiteData(db())).taxonomies.states.filter((s) => s.kind !== "online").map((s) => s.code);
+      const rows = await listOrganisationsWithEvents(db(), edition.id, parseOrganisationFilter(request.query, states));
       return {
         edition: edition.year,
         data: rows.map((o) => ({
@@ -110,7 +115,7 @@ export function registerOrganisationApi(app: FastifyInstance): void {
       return {
         edition: edition.year,
         data: rows.map((r) => {
-          const eventIsPublic = r.eventId !== null && (r.eventStatus === "published" || r.eventStatus === "cancelled");
+          const eventIsPublic = r.eventId !== null && r.eventStatus !== null && isCountedStatus(r.eventStatus);
           return {
             id: r.id,
             fair: r.fair,

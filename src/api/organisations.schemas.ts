@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { IsoDate, Lang } from "./api.schemas.ts";
+import { listParam } from "./events.schemas.ts";
 
-const Kind = z.enum(["cluster_initiative", "network", "ministry", "research_institution", "company", "other"]);
+export const Kind = z.enum(["cluster_initiative", "network", "ministry", "research_institution", "company", "other"]);
 
 /** The fields every organisation shape starts with. */
 const OrganisationBase = z.object({
@@ -56,6 +57,12 @@ export const EditionQuery = z.object({
   edition: z.string().max(10).optional().describe("Edition year (default: the current edition)"),
   lang: Lang.optional(),
 });
+export const OrganisationsQuery = EditionQuery.extend({
+  state: listParam("State code of the organisation's seat"),
+  kind: listParam(`Kind of organisation: ${Kind.options.join(", ")}`),
+});
+export type OrganisationsQuery = z.infer<typeof OrganisationsQuery>;
+
 export const SlugParams = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,100}$/, { error: "an organisation slug (a-z, 0-9, -)" }),
 });
