@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../db/client.ts";
 import type { DbOrTx } from "../events/event-record.ts";
+import { countedEventCondition } from "./counted-events.ts";
 
 export type EditionNumbers = { events: number; booths: number; states: number; organisations: number; days: number };
 
-/** The retrospective figures of an edition, counted from its published events ("10 Tage, 16 Länder, …"). */
+/** The retrospective figures of an edition, counted from its counted events (counted-events.ts) ("10 Tage, 16 Länder, …"). */
 export async function editionNumbers(db: DbOrTx, editionId: number): Promise<EditionNumbers> {
   const rows = await queryRows<{ events: number; booths: number; states: number; organisations: number; days: number }>(
     db,
@@ -15,7 +16,7 @@ export async function editionNumbers(db: DbOrTx, editionId: number): Promise<Edi
       count(distinct e.organisation_id)::int as organisations,
       (select (ed.ends_on - ed.starts_on + 1)::int from edition ed where ed.id = ${editionId}) as days
     from event e join state s on s.code = e.state_code
-    where e.edition_id = ${editionId} and e.status = 'published'`,
+    where e.edition_id = ${editionId} and ${countedEventCondition}`,
   );
   const row = rows[0];
   return {

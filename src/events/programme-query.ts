@@ -1,8 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
+import { countedEventCondition } from "../editions/counted-events.ts";
 import type { ProgrammeFilter } from "./programme-filter.ts";
 
-/** Statuses the public sees: cancelled events stay visible, marked as cancelled. */
-export const publicStatuses = sql`e.status in ('published', 'cancelled')`;
+/** Statuses the public sees: cancelled events stay visible, marked as cancelled (counted-events.ts). */
+export const publicStatuses = countedEventCondition;
 
 const MAX_WORDS = 8;
 

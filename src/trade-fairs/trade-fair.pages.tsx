@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { isCountedStatus } from "../editions/counted-events.ts";
 import { loadSiteData } from "../editions/site-data.ts";
 import { NoEditionPage } from "../editions/views/NoEditionPage.tsx";
 import { eventPath } from "../events/event-path.ts";
@@ -53,7 +54,7 @@ export function registerTradeFairPages(app: FastifyInstance): void {
                       <tr key={b.id}>
                         <th scope="row">{b.booth}</th>
                         <td>
-                          {b.eventId && b.eventSlug && b.eventStatus && ["published", "cancelled"].includes(b.eventStatus) ? (
+                          {b.eventId && b.eventSlug && b.eventStatus && isCountedStatus(b.eventStatus) ? (
                             <a href={ctx.href(eventPath({ id: b.eventId, slug: b.eventSlug }))}>{b.organisationName}</a>
                           ) : (
                             <a href={ctx.href(`/organisationen/${b.organisationSlug}`)}>{b.organisationName}</a>
