@@ -48,6 +48,16 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply): string 
   return sign(request.server.csrfSecret, seed, request.sessionTokenHash);
 }
 
+/**
+ * The token for the header's logout form, when the browser already holds the CSRF cookie (every
+ * signed-in browser does: it posted the login form). Null otherwise; never sets a cookie.
+ */
+export function existingCsrfToken(request: FastifyRequest): string | null {
+  const seed = request.cookies.cw_csrf;
+  if (!seed || !/^[\w-]{16,64}$/.test(seed)) return null;
+  return sign(request.server.csrfSecret, seed, request.sessionTokenHash);
+}
+
 function submittedToken(request: FastifyRequest): string | undefined {
   const header = request.headers["x-csrf-token"];
   if (typeof header === "string") return header;

@@ -35,6 +35,8 @@ export async function registerSessions(app: FastifyInstance): Promise<void> {
     }
     request.actor = actor;
     request.sessionTokenHash = tokenHash;
+    // The header names the account: such a page is personal unless the route says otherwise.
+    reply.header("cache-control", "private, no-store");
   });
 }
 

@@ -16,6 +16,11 @@ export type PageCtx = {
   baseUrl: string;
   /** True on installations running with the invented demo data (SEED=demo). */
   demo: boolean;
+  /**
+   * The signed-in account for the header (name, token of the logout form); null for visitors and on
+   * publicly cached pages, which never load the session and so show "Anmelden" to everybody.
+   */
+  account: { name: string; csrf: string | null } | null;
   /** A link within the site that keeps the interface language. */
   href(path: string, params?: QueryParams): string;
   /** The absolute URL of a site path. */
@@ -39,7 +44,7 @@ function isEmpty(params: QueryParams): boolean {
   return true;
 }
 
-export function createPageCtx(lang: Lang, rawUrl: string, baseUrl: string, demo = false): PageCtx {
+export function createPageCtx(lang: Lang, rawUrl: string, baseUrl: string, demo = false, account: PageCtx["account"] = null): PageCtx {
   const url = new URL(rawUrl, "http://localhost");
   return {
     lang,
@@ -48,6 +53,7 @@ export function createPageCtx(lang: Lang, rawUrl: string, baseUrl: string, demo 
     query: url.searchParams,
     baseUrl,
     demo,
+    account,
     // Most links carry no parameters (navigation, footer, cards): skip building a URLSearchParams for them.
     href: (path, params) =>
       params === undefined || isEmpty(params)

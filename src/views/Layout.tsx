@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { type PageCtx, switchLanguageHref } from "../lib/page-context.ts";
+import { CsrfField } from "./CsrfField.tsx";
 import { cachedFragment } from "./render.ts";
 
 export type PageMeta = {
@@ -75,6 +76,7 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
               <img src="/static/logo.svg" alt="" width="40" height="40" />
               <span>{siteName}</span>
             </a>
+            <AccountNav ctx={ctx} />
             <a
               class="lang-switch"
               href={switchLanguageHref(ctx)}
@@ -108,6 +110,43 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
         ))}
       </body>
     </html>
+  );
+}
+
+/**
+ * Sign-in where people look for it. Cached public pages never know the session, so they show
+ * "Anmelden" to everybody (it leads a signed-in visitor straight on to "Mein Bereich"); pages that
+ * load the session show the account's name, "Mein Bereich" and the logout form.
+ */
+function AccountNav({ ctx }: { ctx: PageCtx }) {
+  const { t, account } = ctx;
+  return (
+    <nav class="account-nav" aria-label={t("site.accountNav")}>
+      <ul>
+        {account ? (
+          <>
+            <li class="account-name">{account.name}</li>
+            <li>
+              <a href={ctx.href("/mein-bereich")}>{t("accounts.settings.myArea")}</a>
+            </li>
+            {account.csrf && (
+              <li>
+                <form method="post" action={ctx.href("/abmelden")}>
+                  <CsrfField token={account.csrf} />
+                  <button type="submit" class="link-button">
+                    {t("accounts.settings.logout")}
+                  </button>
+                </form>
+              </li>
+            )}
+          </>
+        ) : (
+          <li>
+            <a href={ctx.href("/anmelden")}>{t("accounts.login.title")}</a>
+          </li>
+        )}
+      </ul>
+    </nav>
   );
 }
 

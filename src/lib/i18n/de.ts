@@ -11,6 +11,7 @@ export const de = {
     name: "Clusterwoche Deutschland",
     skip: "Zum Inhalt springen",
     mainNav: "Hauptnavigation",
+    accountNav: "Konto",
     langSwitch: "English",
     langSwitchLabel: "Switch to English",
     footerNav: "Rechtliches",

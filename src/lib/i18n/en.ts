@@ -13,6 +13,7 @@ export const en: Same<typeof de> = {
     name: "Cluster Week Germany",
     skip: "Skip to content",
     mainNav: "Main navigation",
+    accountNav: "Account",
     langSwitch: "Deutsch",
     langSwitchLabel: "Auf Deutsch wechseln",
     footerNav: "Legal",
