@@ -5,6 +5,21 @@ import { reviewActions } from "../db/schema/index.ts";
 export const queueStatuses = ["open", "submitted", "approved", "changes_requested", "published", "rejected"] as const;
 export type QueueStatus = (typeof queueStatuses)[number];
 
+/** A row id or version: a positive PostgreSQL integer. */
+export const RowNumber = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
+const page = z.coerce.number().int().min(1).max(10_000).default(1);
+const stateCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .max(20)
+  .regex(/^[A-Z]*$/)
+  .default("");
+
 const code = z
   .string()
   .trim()
@@ -15,13 +30,7 @@ const flag = z.enum(["", "1"]).transform((v) => v === "1");
 /** The queue's filters as they come from the URL; unknown values are refused with a 400-style validation error. */
 export const QueueFilter = z.object({
   status: z.enum(queueStatuses).default("open"),
-  state: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .max(20)
-    .regex(/^[A-Z]*$/)
-    .default(""),
+  state: stateCode,
   format: code.default(""),
   org: z
     .string()
@@ -33,7 +42,7 @@ export const QueueFilter = z.object({
   unattended: flag.default(false),
   /** Only submissions waiting at least this many days. */
   age: z.coerce.number().int().min(0).max(365).default(0),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  page,
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;
 
@@ -42,16 +51,8 @@ const message = z.string().trim().max(4000);
 /** One decision as posted by a reviewer: which event, at which version of its working copy. */
 export const DecisionInput = z
   .object({
-    id: z
-      .number()
-      .int()
-      .positive()
-      .max(2 ** 31 - 1),
-    version: z
-      .number()
-      .int()
-      .positive()
-      .max(2 ** 31 - 1),
+    id: RowNumber,
+    version: RowNumber,
     action: z.enum(reviewActions),
     message: message.default(""),
     /** Request changes: the form fields the message is about. */
@@ -65,13 +66,7 @@ export const DecisionInput = z
       .max(40)
       .default([]),
     /** Reject: a standard reason (its text goes to the organiser), with or without free text. */
-    reasonId: z
-      .number()
-      .int()
-      .positive()
-      .max(2 ** 31 - 1)
-      .nullable()
-      .default(null),
+    reasonId: RowNumber.nullable().default(null),
   })
   .superRefine((d, ctx) => {
     const needsMessage = d.action === "request_changes" || d.action === "unpublish" || (d.action === "reject" && d.reasonId === null);
@@ -99,16 +94,10 @@ export const AuditFilter = z.object({
     .max(30)
     .regex(/^[a-z_]*$/)
     .default(""),
-  state: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .max(20)
-    .regex(/^[A-Z]*$/)
-    .default(""),
+  state: stateCode,
   actor: z.string().trim().max(120).default(""),
   from: z.union([z.literal(""), z.iso.date()]).default(""),
   to: z.union([z.literal(""), z.iso.date()]).default(""),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  page,
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;

@@ -2,21 +2,14 @@ import { z } from "zod";
 import { validationFailed } from "../lib/errors.ts";
 import type { MailCtx } from "../organiser/organiser-mail.ts";
 import { decideInTransaction } from "./decide-event.ts";
+import { RowNumber } from "./moderation.schemas.ts";
 import { requireReviewer } from "./review-access.ts";
 
 const Items = z
   .array(
     z.object({
-      id: z
-        .number()
-        .int()
-        .positive()
-        .max(2 ** 31 - 1),
-      version: z
-        .number()
-        .int()
-        .positive()
-        .max(2 ** 31 - 1),
+      id: RowNumber,
+      version: RowNumber,
     }),
   )
   .min(1)
