@@ -140,7 +140,7 @@ describe("authorization matrix of the event-form routes", () => {
       expect(response.statusCode, who).toBe(who === "anonymous" ? 303 : 404);
     }
     const confirm = await t.app.inject({ method: "GET", url: `${base}/${published}/absagen`, headers: as("organiserA") });
-    expect(parseHtml(confirm.body).querySelector("form button")?.textContent).toContain("absagen");
+    expect(parseHtml(confirm.body).querySelector(`form[action="${base}/${published}/absagen"] button`)?.textContent).toContain("absagen");
     const done = await t.app.inject({
       method: "POST",
       url: `${base}/${published}/absagen`,
