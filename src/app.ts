@@ -21,6 +21,7 @@ import { registerMapPages } from "./map/map.pages.tsx";
 import { registerMediaRoutes } from "./media/media.routes.ts";
 import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
 import { registerMetrics } from "./metrics/metrics.plugin.ts";
+import { registerReasonPages } from "./moderation/reasons.pages.tsx";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
@@ -105,6 +106,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerContentPages(app);
   registerWidgetRoutes(app);
   registerOrganiserPages(app);
+  registerReasonPages(app);
   registerEventFormPages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;

@@ -62,6 +62,8 @@ const notices = {
   confirmed: "organiser.requests.confirmed",
   declined: "organiser.requests.declined",
   accepted: "organiser.invitation.accepted",
+  reasonAdded: "moderation.reasons.added",
+  reasonRetired: "moderation.reasons.retired",
 } as const;
 
 /** The success message named by `?notice=` (unknown names show nothing). */
