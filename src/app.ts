@@ -15,6 +15,7 @@ import { registerEventPages } from "./events/event.pages.tsx";
 import { registerProgrammePages } from "./events/programme.pages.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { registerHealthRoutes } from "./health/health.api.ts";
+import { registerScheduledJobs } from "./jobs/jobs.plugin.ts";
 import { registerErrorHandlers } from "./lib/error-handler.tsx";
 import { registerPublicCache } from "./lib/public-cache.ts";
 import { registerMapPages } from "./map/map.pages.tsx";
@@ -89,6 +90,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   await registerAccounts(app); // sessions → request.actor, CSRF check, rate-limit plugin: before every feature
 
   registerErrorHandlers(app);
+  registerScheduledJobs(app);
   await registerMediaRoutes(app);
   registerHealthRoutes(app);
   registerMetrics(app);

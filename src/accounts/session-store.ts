@@ -80,9 +80,12 @@ export async function deleteOtherSessions(db: Db, userId: number, keepTokenHash:
     .where(keepTokenHash ? and(eq(session.userId, userId), ne(session.tokenHash, keepTokenHash)) : eq(session.userId, userId));
 }
 
-/** Removes expired and idle sessions of everybody (run at each login). */
-export async function purgeExpiredSessions(db: Db): Promise<void> {
-  await db
+/** Removes expired and idle sessions of everybody (the housekeeping job); returns how many. */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  const idleSince = new Date(now.getTime() - sessionIdleMs);
+  const gone = await db
     .delete(session)
-    .where(or(lt(session.expiresAt, sql`now()`), lt(session.lastSeenAt, sql`now() - make_interval(secs => ${sessionIdleMs / 1000})`)));
+    .where(or(lt(session.expiresAt, now), lt(session.lastSeenAt, idleSince)))
+    .returning({ userId: session.userId });
+  return gone.length;
 }

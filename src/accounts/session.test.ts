@@ -102,13 +102,16 @@ describe("sessions", () => {
     expect(res.statusCode).toBe(303);
   });
 
-  it("clears out expired sessions of everybody at the next login", async () => {
+  it("clears out expired sessions of everybody in the scheduled housekeeping", async () => {
     const idle = await createUser(t.database.db);
     await login(t.app, idle.email, idle.password);
     await t.database.db.update(session).set({ lastSeenAt: sql`now() - interval '3 hours'` }).where(eq(session.userId, idle.id));
     const other = await createUser(t.database.db);
-    await login(t.app, other.email, other.password);
+    const kept = await login(t.app, other.email, other.password);
+    const ran = await t.app.scheduler.runDue();
+    expect(ran.housekeeping?.sessions).toBeGreaterThanOrEqual(1);
     expect(await t.database.db.select().from(session).where(eq(session.userId, idle.id))).toHaveLength(0);
+    expect((await t.app.inject({ method: "GET", url: "/konto", headers: { cookie: kept.cookie } })).statusCode).toBe(200);
   });
 
   it("loads organisations and coordinated states into the actor", async () => {

@@ -1,6 +1,6 @@
 import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { createSession, deleteSession, loadSessionActor, purgeExpiredSessions, sessionAbsoluteMs } from "./session-store.ts";
+import { createSession, deleteSession, loadSessionActor, sessionAbsoluteMs } from "./session-store.ts";
 import { hashToken } from "./tokens.ts";
 
 declare module "fastify" {
@@ -44,7 +44,6 @@ export async function registerSessions(app: FastifyInstance): Promise<void> {
 export async function startSession(request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
   const db = request.server.database.db;
   if (request.sessionTokenHash) await deleteSession(db, request.sessionTokenHash);
-  await purgeExpiredSessions(db); // housekeeping: sessions nobody comes back to would stay forever
   const { token, tokenHash } = await createSession(db, userId, request.headers["user-agent"]);
   reply.setCookie(sessionCookie, token, { ...cookieOptions(request), maxAge: Math.floor(sessionAbsoluteMs / 1000) });
   request.sessionTokenHash = tokenHash;

@@ -24,6 +24,7 @@ const privateTables = new Set([
   "reject_reason", // editors' standard rejection reasons
   "audit_log", // privileged actions, for editors and coordinators
   "notification_log", // which digest and reminder mails went out
+  "scheduled_job", // when each periodic job last ran
 ]);
 
 let database: Database;
