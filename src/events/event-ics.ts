@@ -74,10 +74,10 @@ export function eventsToIcs(events: IcsEvent[], options: { lang: Lang; baseUrl: 
   // thousands of events); serialise the events unfolded and fold them once, faster, ourselves.
   const vevents = calendar.events().map((entry) => entry.toString());
   const frame = calendar.clear().toString();
-  // ical-generator writes custom X- properties (our X-WR-TIMEZONE) after the events; keep that order.
-  const xProps = frame.indexOf("X-WR-TIMEZONE:");
-  const end = xProps === -1 ? frame.lastIndexOf("END:VCALENDAR") : xProps;
-  return withBerlinVtimezone(`${frame.slice(0, end)}${foldIcsLines(vevents.join(""))}${frame.slice(end)}`);
+  // ical-generator writes custom X- properties (X-WR-TIMEZONE) after the events; RFC 5545 puts
+  // calendar properties before the first component, so the events go last, just before END:VCALENDAR.
+  const end = frame.lastIndexOf("END:VCALENDAR");
+  return withBerlinVtimezone(`${frame.slice(0, end)}${foldIcsLines(vevents.join(""))}END:VCALENDAR\r\n`);
 }
 
 /**

@@ -4,8 +4,9 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
-import { edition, event } from "../db/schema/index.ts";
-import { germanDateTime } from "./export-formats.ts";
+import { edition, event, eventSession } from "../db/schema/index.ts";
+import { berlinDay } from "../events/event-dates.ts";
+import { germanDate, germanDateTime } from "./export-formats.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,14 +21,34 @@ async function programmeCount(query: string): Promise<number> {
   return Number((doc.querySelector("#results-heading")?.textContent ?? "").replace(/\D/g, "") || "0");
 }
 
-/** Start and end of the demo events by URL, to check the exported times. */
-async function eventTimes(): Promise<Map<string, { startsAt: Date; endsAt: Date }>> {
+type Times = { startsAt: Date; endsAt: Date; startAllDay: boolean; endAllDay: boolean };
+
+/** First start and last end of the demo events by URL, and whether those sessions are all-day. */
+async function eventTimes(): Promise<Map<string, Times>> {
   const rows = await t.database.db
-    .select({ id: event.id, slug: event.slug, startsAt: event.startsAt, endsAt: event.endsAt })
+    .select({ id: event.id, slug: event.slug, startsAt: eventSession.startsAt, endsAt: eventSession.endsAt, allDay: eventSession.allDay })
     .from(event)
     .innerJoin(edition, eq(edition.id, event.editionId))
+    .innerJoin(eventSession, eq(eventSession.eventId, event.id))
     .where(and(eq(edition.year, 2019), inArray(event.status, ["published", "cancelled"])));
-  return new Map(rows.map((r) => [`http://localhost:3000/veranstaltungen/${r.id}-${r.slug}`, r]));
+  const times = new Map<string, Times>();
+  for (const r of rows) {
+    const url = `http://localhost:3000/veranstaltungen/${r.id}-${r.slug}`;
+    const known = times.get(url) ?? { startsAt: r.startsAt, endsAt: r.endsAt, startAllDay: r.allDay, endAllDay: r.allDay };
+    if (r.startsAt <= known.startsAt) Object.assign(known, { startsAt: r.startsAt, startAllDay: r.allDay });
+    if (r.endsAt >= known.endsAt) Object.assign(known, { endsAt: r.endsAt, endAllDay: r.allDay });
+    times.set(url, known);
+  }
+  return times;
+}
+
+/** What the export should show: a time, or for all-day dates the day (the last one for the end). */
+function expectedCsv(known: Times): [string, string] {
+  const lastDay = new Date(known.endsAt.getTime() - 1);
+  return [
+    known.startAllDay ? germanDate(known.startsAt) : germanDateTime(known.startsAt),
+    known.endAllDay ? germanDate(lastDay) : germanDateTime(known.endsAt),
+  ];
 }
 
 describe("GET /export/events.csv", () => {
@@ -52,11 +73,28 @@ describe("GET /export/events.csv", () => {
     for (const row of rows) {
       expect(row.Land).toBe("Baden-Württemberg");
       expect(row.Format).toBe("Workshop");
-      expect(row.Beginn).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+      expect(row.Beginn).toMatch(/^\d{2}\.\d{2}\.\d{4}( \d{2}:\d{2})?$/);
       const known = times.get(row.URL ?? "");
       expect(known).toBeDefined();
-      if (known) expect([row.Beginn, row.Ende]).toEqual([germanDateTime(known.startsAt), germanDateTime(known.endsAt)]);
+      if (known) expect([row.Beginn, row.Ende]).toEqual(expectedCsv(known));
     }
+  });
+
+  it("shows the last day of an all-day event as its end, not the exclusive midnight after it", async () => {
+    const text = (await get("/export/events.csv")).rawPayload.toString("utf8");
+    const rows = parse(text, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
+    const times = await eventTimes();
+    const allDay = rows.filter((row) => times.get(row.URL ?? "")?.endAllDay);
+    expect(allDay.length).toBeGreaterThan(0);
+    for (const row of allDay) {
+      const known = times.get(row.URL ?? "");
+      if (!known) throw new Error("unknown event");
+      expect(row.Ende).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+      expect(row.Ende).not.toBe(germanDate(known.endsAt)); // that midnight is the day after
+      expect([row.Beginn, row.Ende]).toEqual(expectedCsv(known));
+    }
+    // A one-day all-day event starts and ends on the same day.
+    expect(allDay.some((row) => row.Beginn === row.Ende)).toBe(true);
   });
 
   it("formats dates in Berlin time on both sides of the DST switch", () => {
@@ -98,8 +136,36 @@ describe("GET /export/events.xlsx", () => {
       const known = times.get(url);
       expect(known).toBeDefined();
       // Excel dates carry no zone: the cell holds the Berlin wall-clock time.
-      if (known && start instanceof Date) expect(start.toISOString().slice(0, 16).replace("T", " ")).toBe(berlinIso(known.startsAt));
+      if (known && start instanceof Date && !known.startAllDay) {
+        expect(start.toISOString().slice(0, 16).replace("T", " ")).toBe(berlinIso(known.startsAt));
+      }
     });
+  });
+
+  it("gives all-day events date cells, the end on their last day", async () => {
+    const response = await get("/export/events.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("no worksheet");
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => header.indexOf(name) + 1;
+    const times = await eventTimes();
+    let allDay = 0;
+    sheet.eachRow((row, n) => {
+      const known = times.get(String(row.getCell(column("URL")).value));
+      if (n === 1 || !known?.endAllDay) return;
+      allDay++;
+      const end = row.getCell(column("Ende"));
+      expect(end.numFmt).toBe("dd.mm.yyyy");
+      expect(end.value instanceof Date && end.value.toISOString()).toBe(`${berlinDay(new Date(known.endsAt.getTime() - 1))}T00:00:00.000Z`);
+      if (known.startAllDay) {
+        const start = row.getCell(column("Beginn"));
+        expect(start.numFmt).toBe("dd.mm.yyyy");
+        expect(start.value instanceof Date && start.value.toISOString()).toBe(`${berlinDay(known.startsAt)}T00:00:00.000Z`);
+      }
+    });
+    expect(allDay).toBeGreaterThan(0);
   });
 });
 

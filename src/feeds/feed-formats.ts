@@ -45,8 +45,10 @@ export function feedToText(data: FeedData, kind: FeedKind, baseUrl: string): str
   const query = feedQuery(data);
   const cancelled = data.lang === "en" ? "Cancelled: " : "Abgesagt: ";
   const updated = data.events.reduce((max, e) => (e.event.updatedAt > max ? e.event.updatedAt : max), new Date(0));
+  const edition = pick(data.lang, data.edition.titleDe, data.edition.titleEn);
   const feed = new Feed({
-    title: `${pick(data.lang, data.edition.titleDe, data.edition.titleEn)} – ${data.lang === "en" ? "programme" : "Programm"}`,
+    title: `${edition} – ${data.lang === "en" ? "programme" : "Programm"}`,
+    description: data.lang === "en" ? `Events in the programme of ${edition}` : `Veranstaltungen im Programm der ${edition}`,
     id: `${baseUrl}/feeds/events.atom${query}`,
     link: `${baseUrl}/programm${query}`,
     language: data.lang,
@@ -70,26 +72,36 @@ export function feedToText(data: FeedData, kind: FeedKind, baseUrl: string): str
       date: e.event.updatedAt,
       ...(e.event.publishedAt ? { published: e.event.publishedAt } : {}),
       description: `${whenAndWhere(data, e)} – ${summary}`,
-      author: [{ name: e.organisation.name, link: `${baseUrl}/organisationen/${e.organisation.slug}` }],
+      // RSS <author> must be an e-mail address; there the organisation goes into dc:creator instead.
+      ...(kind === "rss"
+        ? { extensions: [{ name: "dc:creator", objects: { _text: e.organisation.name } }] }
+        : { author: [{ name: e.organisation.name, link: `${baseUrl}/organisationen/${e.organisation.slug}` }] }),
       category: [
         { name: termName(data.taxonomies.formats, e.event.formatCode, data.lang), term: `format:${e.event.formatCode}` },
         ...e.event.topics.map((code) => ({ name: termName(data.taxonomies.topics, code, data.lang), term: `topic:${code}` })),
       ],
     });
   }
-  if (kind === "rss") return feed.rss2();
-  if (kind === "atom") return feed.atom1();
+  if (kind === "rss") return withRootAttribute(feed.rss2(), '<rss version="2.0"', ' xmlns:dc="http://purl.org/dc/elements/1.1/"');
+  if (kind === "atom") return withRootAttribute(feed.atom1(), '<feed xmlns="http://www.w3.org/2005/Atom"', ` xml:lang="${data.lang}"`);
   return toJsonFeed11(feed.json1(), data.lang);
+}
+
+/** The library fixes the root element's attributes: add the namespace or language it leaves out. */
+function withRootAttribute(xml: string, root: string, attribute: string): string {
+  const at = xml.indexOf(root);
+  if (at === -1) throw new Error(`feed root ${root} not found`);
+  return `${xml.slice(0, at + root.length)}${attribute}${xml.slice(at + root.length)}`;
 }
 
 type JsonFeedItem = { author?: unknown; authors?: unknown[] };
 
-/** The library writes JSON Feed 1.0; 1.1 adds `language` and `authors` (we keep `author` for 1.0 readers). */
+/** The library writes JSON Feed 1.0; 1.1 adds `language` and `authors` and deprecates `author`. */
 function toJsonFeed11(json: string, lang: string): string {
   const parsed = JSON.parse(json) as { version: string; items: JsonFeedItem[]; language?: string };
   parsed.version = "https://jsonfeed.org/version/1.1";
   parsed.language = lang;
-  for (const item of parsed.items) if (item.author) item.authors = [item.author];
+  parsed.items = parsed.items.map(({ author, ...item }) => (author ? { ...item, authors: [author] } : item));
   const { version, ...rest } = parsed;
   return JSON.stringify({ version, ...rest });
 }

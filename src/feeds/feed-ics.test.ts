@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import ICAL from "ical.js";
+import nodeIcal from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { edition, event, eventSession, organisation } from "../db/schema/index.ts";
@@ -46,6 +47,49 @@ describe("GET /feeds/events.ics", () => {
 
     const second = await calendar();
     expect(second.vevents.map((v) => String(v.getFirstPropertyValue("uid")))).toEqual(uids);
+  });
+
+  it("puts calendar properties before the first component and ends with CRLF (RFC 5545 §3.4, §3.6)", async () => {
+    const { response } = await calendar();
+    const text = response.body;
+    expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // every line ends with CRLF
+    const firstComponent = text.indexOf("\r\nBEGIN:", 1);
+    for (const name of ["VERSION:", "PRODID:", "X-WR-CALNAME:", "X-WR-TIMEZONE:Europe/Berlin"]) {
+      const at = text.indexOf(`\r\n${name}`);
+      expect(at, name).toBeGreaterThan(0);
+      expect(at, name).toBeLessThan(firstComponent);
+    }
+    expect(text.lastIndexOf("END:VEVENT\r\n")).toBe(text.length - "END:VEVENT\r\nEND:VCALENDAR\r\n".length);
+  });
+
+  it("reads the same in node-ical, a second independent parser: events, times, all-day dates, calendar props", async () => {
+    const { response, vevents } = await calendar();
+    const parsed = nodeIcal.sync.parseICS(response.body);
+    expect(parsed.vcalendar?.["WR-TIMEZONE"]).toBe("Europe/Berlin");
+    expect(parsed.vcalendar?.["WR-CALNAME"]).toBe("Clusterwoche Deutschland 2019");
+    const events = Object.values(parsed).filter((c) => c?.type === "VEVENT");
+    expect(events.length).toBe(vevents.length);
+    const byUid = new Map(events.map((e) => [e.type === "VEVENT" ? e.uid : "", e]));
+    let allDay = 0;
+    for (const vevent of vevents) {
+      const mine = byUid.get(String(vevent.getFirstPropertyValue("uid")));
+      if (mine?.type !== "VEVENT") throw new Error("VEVENT missing in node-ical");
+      const ev = new ICAL.Event(vevent);
+      expect(mine.summary).toBe(ev.summary);
+      expect(mine.status).toBe(vevent.getFirstPropertyValue("status"));
+      if (ev.startDate.isDate) {
+        allDay++;
+        expect(mine.datetype).toBe("date");
+        expect(mine.start.dateOnly).toBe(true);
+        expect(ev.endDate.isDate).toBe(true);
+      } else {
+        expect(mine.datetype).toBe("date-time");
+        expect(mine.start.toISOString()).toBe(ev.startDate.toJSDate().toISOString());
+        expect(mine.end?.toISOString()).toBe(ev.endDate.toJSDate().toISOString());
+      }
+    }
+    expect(allDay).toBeGreaterThan(0);
   });
 
   it("marks cancelled events, carries SEQUENCE, DTSTAMP and URL", async () => {

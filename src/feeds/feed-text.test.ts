@@ -38,9 +38,18 @@ describe("GET /feeds/events.rss, .atom, .json", () => {
     for (const item of feed.items) {
       expect(item.guid).toBe(item.link);
       expect(item.categories).toContain("Workshop");
-      expect(item.creator ?? (item as { author?: string }).author).toBeTruthy();
+      expect(item.creator).toBeTruthy(); // dc:creator: RSS 2.0's <author> may only hold an e-mail address
       expect(item.isoDate).toBeTruthy();
     }
+    expect(feed.description).toBe("Veranstaltungen im Programm der Clusterwoche Deutschland 2019");
+    expect(response.body).toMatch(/^<rss [^>]*xmlns:dc="http:\/\/purl\.org\/dc\/elements\/1\.1\/"/m);
+    expect(response.body).not.toContain("<author>");
+    expect((response.body.match(/<dc:creator>/g) ?? []).length).toBe(feed.items.length);
+  });
+
+  it("describes the channel in English with lang=en", async () => {
+    const feed = await parser.parseString((await get("/feeds/events.rss?lang=en")).body);
+    expect(feed.description).toBe("Events in the programme of Cluster Week Germany 2019");
   });
 
   it("lists all events of the edition in Atom, with ids, authors and links", async () => {
@@ -58,6 +67,9 @@ describe("GET /feeds/events.rss, .atom, .json", () => {
       expect(item.author).toBeTruthy();
     }
     expect(feed.items.some((i) => i.title?.startsWith("Abgesagt: "))).toBe(true);
+    expect(response.body).toMatch(/^<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="de">/m);
+    expect(response.body).toMatch(/<subtitle>Veranstaltungen im Programm der /);
+    expect((await get("/feeds/events.atom?lang=en")).body).toMatch(/^<feed [^>]*xml:lang="en"/m);
   });
 
   it("writes JSON Feed 1.1 and English texts with lang=en", async () => {
@@ -69,15 +81,18 @@ describe("GET /feeds/events.rss, .atom, .json", () => {
       language: string;
       title: string;
       feed_url: string;
-      items: { id: string; url: string; title: string; authors: { name: string }[]; tags: string[] }[];
+      description: string;
+      items: { id: string; url: string; title: string; authors: { name: string }[]; author?: unknown; tags: string[] }[];
     };
     expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
     expect(feed.language).toBe("en");
+    expect(feed.description).toBe("Events in the programme of Cluster Week Germany 2019");
     expect(feed.feed_url).toBe("http://localhost:3000/feeds/events.json?mode=online&lang=en");
     expect(feed.items.length).toBe((await programmeShows("mode=online")).count);
     for (const item of feed.items) {
       expect(item.id).toBe(item.url);
       expect(item.authors[0]?.name).toBeTruthy();
+      expect(item).not.toHaveProperty("author"); // deprecated in JSON Feed 1.1
       expect(item.tags.length).toBeGreaterThan(0);
     }
   });
