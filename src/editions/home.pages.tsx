@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { loadFeaturedCards } from "../coordination/featured-events.ts";
 import { getPublicEventCards } from "../events/list-event-cards.ts";
 import { pageCtxOf } from "../lib/request-ctx.ts";
 import { sendPage } from "../views/render.ts";
@@ -15,7 +16,7 @@ export function registerHomePage(app: FastifyInstance): void {
     const site = await loadSiteData(db);
     const edition = site.current;
     if (!edition) return sendPage(reply, <NoEditionPage ctx={ctx} />);
-    const [numbers, next, highlights] = await Promise.all([
+    const [numbers, next, highlights, featured] = await Promise.all([
       editionNumbers(db, edition.id),
       getPublicEventCards(db, { editionId: edition.id, from: new Date(), limit: 6 }),
       getPublicEventCards(db, {
@@ -23,6 +24,7 @@ export function registerHomePage(app: FastifyInstance): void {
         ids: [edition.openingEventId, edition.closingEventId].filter((id): id is number => id != null),
         limit: 2,
       }),
+      loadFeaturedCards(db, edition.id, "home"),
     ]);
     return sendPage(
       reply,
@@ -31,6 +33,7 @@ export function registerHomePage(app: FastifyInstance): void {
         edition={edition}
         numbers={numbers}
         next={next}
+        featured={featured}
         opening={highlights.find((e) => e.id === edition.openingEventId)}
         closing={highlights.find((e) => e.id === edition.closingEventId)}
         taxonomies={site.taxonomies}

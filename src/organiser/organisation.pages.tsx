@@ -46,7 +46,15 @@ export function registerOrganisationPages(app: FastifyInstance): void {
     return sendPage(reply, <RequestOrganisationPage base={base} view={full} />, status);
   };
 
-  app.get("/mein-bereich/organisation/neu", async (request, reply) => renderRequest(request, reply, await pageBase(app, request), {}));
+  // A coordinator's invitation links here with the Land (and the organisation's name) filled in.
+  app.get("/mein-bereich/organisation/neu", async (request, reply) => {
+    const { stateCode, name } = (request.query ?? {}) as Record<string, unknown>;
+    const values = {
+      ...(typeof stateCode === "string" && /^[A-Z]{2}$/.test(stateCode) ? { stateCode } : {}),
+      ...(typeof name === "string" && name.length <= 200 ? { name } : {}),
+    };
+    return renderRequest(request, reply, await pageBase(app, request), { values });
+  });
 
   app.post("/mein-bereich/organisation/neu", async (request, reply) => {
     const base = await pageBase(app, request);

@@ -119,3 +119,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 const knownMessages = new Set(["required", "tooLong", "tooMany", "email", "url", "choose", "day", "chooseDay"]);
+
+/** The field shapes above, for other features' forms with the same messages (coordination). */
+export { email as emailField, list as listField, optional as optionalText, required as requiredText, text as textField };

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { loadFeaturedCards } from "../coordination/featured-events.ts";
+import { FeaturedEvents } from "../coordination/views/FeaturedEvents.tsx";
 import { loadSiteData } from "../editions/site-data.ts";
 import { NoEditionPage } from "../editions/views/NoEditionPage.tsx";
 import { loadProgramme } from "../events/load-programme.ts";
@@ -43,7 +45,10 @@ export function registerStatePages(app: FastifyInstance): void {
     const year = ctx.query.get("edition");
     if (year) query.set("edition", year);
     const programme = await loadProgramme(db, { ...site, current: site.current }, query, "agenda");
-    const intro = await findStateIntro(db, programme.edition.id, state.code);
+    const [intro, featured] = await Promise.all([
+      findStateIntro(db, programme.edition.id, state.code),
+      loadFeaturedCards(db, programme.edition.id, state.code),
+    ]);
     const name = ctx.lang === "en" ? state.nameEn : state.nameDe;
     const introText = intro ? pick(ctx.lang, intro.introDe, intro.introEn) : "";
     return sendPage(
@@ -51,6 +56,7 @@ export function registerStatePages(app: FastifyInstance): void {
       <Layout ctx={ctx} meta={{ title: name, description: ctx.t("state.programme", { state: name }) }}>
         <h1>{name}</h1>
         {introText && <div class="prose lead" dangerouslySetInnerHTML={{ __html: renderMarkdown(introText) }} />}
+        <FeaturedEvents ctx={ctx} items={featured} taxonomies={site.taxonomies} />
         <h2>
           {ctx.t("state.programme", { state: name })} · {ctx.t("programme.results", { count: programme.total })}
         </h2>

@@ -1,3 +1,4 @@
+import { FeaturedEvents } from "../../coordination/views/FeaturedEvents.tsx";
 import type { ProgrammeItem } from "../../events/list-programme.ts";
 import { EventCard } from "../../events/views/EventCard.tsx";
 import { formatDayShort } from "../../lib/format-date.ts";
@@ -14,6 +15,8 @@ type Props = {
   edition: Edition;
   numbers: EditionNumbers;
   next: ProgrammeItem[];
+  /** Chosen by editors (featured_event, scope "home"). */
+  featured: ProgrammeItem[];
   opening: ProgrammeItem | undefined;
   closing: ProgrammeItem | undefined;
   taxonomies: Taxonomies;
@@ -27,7 +30,7 @@ export function editionDates(ctx: PageCtx, edition: Pick<Edition, "startsOn" | "
 }
 
 /** Home of the current edition: dates, motto, numbers, next events, opening and closing, greeting. */
-export function HomePage({ ctx, edition, numbers, next, opening, closing, taxonomies }: Props) {
+export function HomePage({ ctx, edition, numbers, next, featured, opening, closing, taxonomies }: Props) {
   const { t, lang } = ctx;
   const title = pick(lang, edition.titleDe, edition.titleEn);
   const greeting = pick(lang, edition.greetingDe, edition.greetingEn);
@@ -84,6 +87,8 @@ export function HomePage({ ctx, edition, numbers, next, opening, closing, taxono
           </div>
         </section>
       )}
+
+      <FeaturedEvents ctx={ctx} items={featured} taxonomies={taxonomies} />
 
       {next.length > 0 && (
         <section aria-labelledby="next-title">

@@ -1,4 +1,5 @@
 import { accountsDe } from "../../accounts/accounts.i18n.ts";
+import { coordinationDe } from "../../coordination/coordination.i18n.ts";
 import { eventFormDe } from "../../event-form/event-form.i18n.ts";
 import { mapDe } from "../../map/map.i18n.ts";
 import { moderationDe } from "../../moderation/moderation.i18n.ts";
@@ -191,6 +192,7 @@ export const de = {
   },
   mode: { onsite: "Vor Ort", online: "Online", hybrid: "Hybrid" },
   accounts: accountsDe,
+  coordination: coordinationDe,
   eventForm: eventFormDe,
   map: mapDe,
   moderation: moderationDe,

@@ -1,4 +1,5 @@
 import { accountsEn } from "../../accounts/accounts.i18n.ts";
+import { coordinationEn } from "../../coordination/coordination.i18n.ts";
 import { eventFormEn } from "../../event-form/event-form.i18n.ts";
 import { mapEn } from "../../map/map.i18n.ts";
 import { moderationEn } from "../../moderation/moderation.i18n.ts";
@@ -192,6 +193,7 @@ export const en: Same<typeof de> = {
   },
   mode: { onsite: "On site", online: "Online", hybrid: "Hybrid" },
   accounts: accountsEn,
+  coordination: coordinationEn,
   eventForm: eventFormEn,
   map: mapEn,
   moderation: moderationEn,

@@ -16,6 +16,22 @@ export type ShellProps = {
   children: ComponentChildren;
 };
 
+const orgScoped = new Set([
+  "/mein-bereich",
+  "/mein-bereich/veranstaltungen",
+  "/mein-bereich/organisation",
+  "/mein-bereich/organisation/mitglieder",
+  "/mein-bereich/messe",
+]);
+
+/** "Mein Land" for a coordinator of one Land, else "Länder" (several Länder, editors, admins); nothing for organisers. */
+function landLink(ctx: PageCtx, actor: Actor): [string, string, boolean] {
+  const [only] = actor.stateCodes;
+  if (actor.role === "coordinator" && only && actor.stateCodes.length === 1)
+    return [`/mein-bereich/land/${only}`, ctx.t("coordination.navMyState"), true];
+  return ["/mein-bereich/laender", ctx.t("coordination.navStates"), actor.role !== "organiser"];
+}
+
 /** The frame of every organiser page: area navigation, organisation choice, success notice, then the page. */
 export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children }: ShellProps) {
   const { t } = ctx;
@@ -28,6 +44,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     ["/mein-bereich/organisation/mitglieder", t("organiser.navMembers"), Boolean(org)],
     ["/mein-bereich/messe", t("organiser.navFair"), Boolean(org)],
     ["/mein-bereich/anfragen", t("organiser.navRequests"), reviewer],
+    landLink(ctx, actor),
   ];
   return (
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
@@ -37,7 +54,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
             .filter(([, , shown]) => shown)
             .map(([path, label]) => (
               <li key={path}>
-                <a href={ctx.href(path, path === "/mein-bereich/anfragen" ? {} : q)} aria-current={ctx.path === path ? "page" : undefined}>
+                <a href={ctx.href(path, orgScoped.has(path) ? q : {})} aria-current={ctx.path === path ? "page" : undefined}>
                   {label}
                 </a>
               </li>
