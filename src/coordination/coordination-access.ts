@@ -22,7 +22,7 @@ export async function loadCoordinatedState(
     .select({ code: state.code, nameDe: state.nameDe, nameEn: state.nameEn, kind: state.kind })
     .from(state)
     .where(eq(state.code, wanted));
-  if (!row || row.kind !== "land") throw notFound("State not found");
+  if (row?.kind !== "land") throw notFound("State not found");
   return { actor, land: { code: row.code, nameDe: row.nameDe, nameEn: row.nameEn } };
 }
 
