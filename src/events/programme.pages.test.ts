@@ -123,6 +123,36 @@ describe("programme page", () => {
     expect(doc.querySelector('.view-switch a[aria-current="page"]')?.getAttribute("href")).toBe("/programm/agenda?state=BW");
   });
 
+  it("names the organisation select and marks its value selected, on the list, agenda and map", async () => {
+    for (const path of ["/programm", "/programm/agenda", "/programm/karte"]) {
+      const { doc } = await programme("", path);
+      expect(doc.querySelector('label[for="f-org"]')?.textContent, path).toBe("Organisation");
+      const select = doc.querySelector("select#f-org");
+      const selected = [...(select?.querySelectorAll("option[selected]") ?? [])];
+      expect(
+        selected.map((o) => o.getAttribute("value")),
+        path,
+      ).toEqual([""]);
+      const slug = select?.querySelectorAll("option")[3]?.getAttribute("value") ?? "";
+      expect(slug, path).not.toBe("");
+      const chosen = (await programme(`org=${slug}&org=nope`, path)).doc.querySelectorAll("select#f-org option[selected]");
+      expect(
+        [...chosen].map((o) => o.getAttribute("value")),
+        path,
+      ).toEqual([slug]);
+    }
+  });
+
+  it("puts the header navigation and the view switch in lists", async () => {
+    const { doc } = await programme("");
+    for (const nav of doc.querySelectorAll("header nav, nav.view-switch")) {
+      const links = nav.querySelectorAll("a");
+      expect(links.length).toBeGreaterThan(0);
+      for (const a of links) expect(a.parentElement?.tagName, a.textContent ?? "").toBe("LI");
+      expect([...nav.children].map((c) => c.tagName)).toEqual(["UL"]);
+    }
+  });
+
   it("shows the agenda grouped by day", async () => {
     const { response, doc } = await programme("state=BW", "/programm/agenda");
     expect(response.statusCode).toBe(200);

@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
+import { contrastRatio } from "../../test/contrast.ts";
 import { parseHtml } from "../../test/html.ts";
 import { states as referenceStates } from "../db/seed/reference-data.ts";
 import { stateShapes } from "./germany-states.ts";
@@ -127,6 +129,33 @@ describe("programme map /programm/karte", () => {
     }
   });
 
+  it("draws the count labels with at least 4.5:1 contrast: ink in a white halo, over every shade and marker", async () => {
+    const { doc } = await get("/programm/karte");
+    const labels = [...doc.querySelectorAll("svg .map-counts text")];
+    expect(labels.length).toBe(16);
+    const css = fs.readFileSync(new URL("../../public/map.css", import.meta.url), "utf8");
+    const rule = /\.map-counts text \{([^}]*)\}/.exec(css)?.[1] ?? "";
+    const declared = (name: string) => new RegExp(`(?:^|;|\\s)${name}:\\s*([^;]+);`).exec(rule)?.[1]?.trim();
+    const siteCss = fs.readFileSync(new URL("../../public/site.css", import.meta.url), "utf8");
+    const resolve = (value = "") =>
+      value.replace(/^var\((--[a-z-]+)\)$/, (_, name) => new RegExp(`${name}:\\s*([^;]+);`).exec(siteCss)?.[1] ?? "");
+    const ink = resolve(declared("fill"));
+    for (const text of labels) {
+      // The SVG carries the halo itself (it holds without the style sheet) and the style sheet agrees.
+      expect(text.getAttribute("fill")).toBe(ink);
+      expect(text.getAttribute("paint-order")).toBe("stroke");
+      expect(Number(text.getAttribute("stroke-width"))).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(text.getAttribute("fill") ?? "", text.getAttribute("stroke") ?? "")).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(declared("paint-order")).toBe("stroke");
+    expect(Number.parseFloat(declared("stroke-width") ?? "0")).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(ink, resolve(declared("stroke")))).toBeGreaterThanOrEqual(4.5);
+    // Even without the halo the ink stays readable on every state shade (and the hover colour).
+    const shades = [...css.matchAll(/\.map-state[^{]*path \{[^}]*fill: (#[0-9a-f]{6})/gi)].map((m) => m[1] ?? "");
+    expect(shades.length).toBeGreaterThanOrEqual(7);
+    for (const shade of shades) expect(contrastRatio(ink, shade), shade).toBeGreaterThanOrEqual(4.5);
+  });
+
   it("lists every on-site and hybrid event under a place; places add up with the online events to the total", async () => {
     const { doc } = await get("/programm/karte");
     const placeCounts = [...doc.querySelectorAll(".map-place h4 .count")].map((el) => Number((el.textContent ?? "").replace(/\D/g, "")));
@@ -192,6 +221,7 @@ describe("programme map /programm/karte", () => {
     expect(links).toContainEqual(["Karte", "/programm/karte?format=workshop"]);
     const map = await get("/programm/karte?format=workshop");
     expect(map.doc.querySelector('.view-switch a[aria-current="page"]')?.textContent).toBe("Karte");
+    expect(map.doc.querySelectorAll(".view-switch > ul > li > a").length).toBe(3);
   });
 
   it("loads nothing from elsewhere and no Leaflet without MAP_TILE_URL", async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contrastRatio } from "../contrast.ts";
 import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 let server: RunningServer;
@@ -60,6 +61,24 @@ describe("programme map in a browser", () => {
       expect(heading?.replace(/\D/g, "")).toBe(/: (\d+) /.exec(label)?.[1]);
       expect(requests.urls).toContain(`${server.origin}/static/map.css`);
       expect(requests.foreign(server.origin)).toEqual([]);
+    });
+  });
+
+  it("renders every count label as ink in a halo with at least 4.5:1 contrast", async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.origin}/programm/karte`);
+      const styles = await page.$$eval(".map-counts text", (texts) =>
+        texts.map((text) => {
+          const style = getComputedStyle(text);
+          return { fill: style.fill, stroke: style.stroke, width: Number.parseFloat(style.strokeWidth), order: style.paintOrder };
+        }),
+      );
+      expect(styles.length).toBe(16);
+      for (const style of styles) {
+        expect(style.order).toMatch(/^stroke/);
+        expect(style.width).toBeGreaterThanOrEqual(3);
+        expect(contrastRatio(style.fill, style.stroke)).toBeGreaterThanOrEqual(4.5);
+      }
     });
   });
 

@@ -59,6 +59,8 @@ export function FilterForm({
   const { filter, facets } = programme;
   const orgName = (slug: string) => facets.orgNames.get(slug) ?? slug;
   const orgOptions = [...facets.org.entries()].sort((a, b) => germanOrder(orgName(a[0]), orgName(b[0])));
+  // A single select shows one value: the first chosen organisation that is among the options.
+  const chosenOrg = filter.org.find((slug) => facets.org.has(slug));
   return (
     <form class="filter-form" method="get" action={action} aria-label={t("programme.filters")}>
       {ctx.lang === "en" && <input type="hidden" name="lang" value="en" />}
@@ -127,12 +129,15 @@ export function FilterForm({
       </fieldset>
       <div class="filter-group">
         <label for="f-org">{t("programme.organisation")}</label>
+        {/* One option is always marked selected (HTML_CodeSniffer H91: the value must reach assistive technology). */}
         <select id="f-org" name="org">
-          <option value="">{t("programme.anyOrganisation")}</option>
+          <option value="" selected={chosenOrg === undefined}>
+            {t("programme.anyOrganisation")}
+          </option>
           {rawHtml(
             orgOptions
               .map(([slug, count]) => {
-                const selected = filter.org.includes(slug);
+                const selected = slug === chosenOrg;
                 // Up to one per organisation on every request, the same but for the count.
                 return countedHtml(`org:${slug}:${selected}`, orgName(slug), count, (n) => (
                   <option value={slug} selected={selected}>

@@ -17,11 +17,15 @@ export function ViewSwitch({ ctx, params, current }: { ctx: PageCtx; params: Que
   const labels: Record<ProgrammeView, string> = { list: t("programme.listView"), agenda: t("programme.agendaView"), map: t("map.title") };
   return (
     <nav class="view-switch" aria-label={t("programme.views")}>
-      {viewPaths.map(([view, path]) => (
-        <a key={view} href={ctx.href(path, params)} aria-current={view === current ? "page" : undefined}>
-          {labels[view]}
-        </a>
-      ))}
+      <ul>
+        {viewPaths.map(([view, path]) => (
+          <li key={view}>
+            <a href={ctx.href(path, params)} aria-current={view === current ? "page" : undefined}>
+              {labels[view]}
+            </a>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

@@ -83,7 +83,17 @@ export function GermanyMap({ title, desc, states, markers }: { title: string; de
           return (
             <g key={s.code}>
               {callout && <line x1={at.x} y1={at.y} x2={callout.x} y2={callout.y} stroke="#1a1f2b" stroke-width="0.8" />}
-              <text x={text.x} y={text.y} text-anchor="middle" dominant-baseline="central" fill="#1a1f2b">
+              <text
+                x={text.x}
+                y={text.y}
+                text-anchor="middle"
+                dominant-baseline="central"
+                fill={LABEL_INK}
+                stroke={LABEL_HALO}
+                stroke-width="3"
+                stroke-linejoin="round"
+                paint-order="stroke"
+              >
                 {s.count}
               </text>
             </g>
@@ -95,3 +105,10 @@ export function GermanyMap({ title, desc, states, markers }: { title: string; de
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * The count labels: dark ink inside a white halo (the stroke, painted under the fill), so a number
+ * keeps 16:1 against its halo wherever it sits — on any shade, a red marker or the focus colour.
+ */
+export const LABEL_INK = "#1a1f2b";
+export const LABEL_HALO = "#ffffff";

@@ -62,7 +62,11 @@ export type Option = { value: string; label: string };
 export function Select(props: Control & { value: string; options: readonly Option[]; placeholder?: string | undefined }) {
   return (
     <select {...common(props)}>
-      {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+      {props.placeholder !== undefined && (
+        <option value="" selected={props.value === ""}>
+          {props.placeholder}
+        </option>
+      )}
       {props.options.map((o) => (
         <option key={o.value} value={o.value} selected={o.value === props.value}>
           {o.label}

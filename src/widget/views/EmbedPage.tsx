@@ -44,7 +44,9 @@ function Choice({ ctx, name, label, terms, chosen }: { ctx: PageCtx; name: FormF
     <div class="embed-field">
       <label for={`e-${name}`}>{label}</label>
       <select id={`e-${name}`} name={name}>
-        <option value="">{ctx.t("widget.all")}</option>
+        <option value="" selected={!chosen}>
+          {ctx.t("widget.all")}
+        </option>
         {terms.map((term) => (
           <option key={term.code} value={term.code} selected={term.code === chosen}>
             {ctx.lang === "en" ? term.nameEn : term.nameDe}
