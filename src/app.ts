@@ -23,6 +23,7 @@ import { registerMapPages } from "./map/map.pages.tsx";
 import { registerMediaRoutes } from "./media/media.routes.ts";
 import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
 import { registerMetrics } from "./metrics/metrics.plugin.ts";
+import { registerAuditPages } from "./moderation/audit.pages.tsx";
 import { registerReasonPages } from "./moderation/reasons.pages.tsx";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
@@ -110,6 +111,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerWidgetRoutes(app);
   registerOrganiserPages(app);
   registerReasonPages(app);
+  registerAuditPages(app);
   registerEventFormPages(app);
   registerCoordinationPages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one

@@ -2,9 +2,22 @@ import { auditLog } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import type { Actor } from "../lib/actor.ts";
 
+/** The kinds of object an audit row is about. */
+export const auditObjectTypes = [
+  "event",
+  "organisation",
+  "membership",
+  "user",
+  "page",
+  "state_intro",
+  "featured",
+  "reject_reason",
+] as const;
+export type AuditObjectType = (typeof auditObjectTypes)[number];
+
 export type AuditEntry = {
   action: string;
-  objectType: "event" | "organisation" | "membership" | "user" | "page" | "state_intro" | "featured" | "reject_reason";
+  objectType: AuditObjectType;
   objectId: string | number;
   /** The Land the object belongs to (coordinators see their Länder's entries); null for national objects. */
   stateCode: string | null;

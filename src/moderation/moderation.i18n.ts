@@ -159,6 +159,19 @@ export const moderationDe = {
     to: "bis (Datum)",
     any: "alle",
     empty: "Keine Einträge für diese Auswahl.",
+    count_one: "{{count}} Eintrag",
+    count_other: "{{count}} Einträge",
+    invalidFilter: "Dieser Filterwert ist ungültig.",
+    objectTypes: {
+      event: "Veranstaltung",
+      organisation: "Organisation",
+      membership: "Mitgliedschaft",
+      user: "Konto",
+      page: "Seite",
+      state_intro: "Landesseite",
+      featured: "Hervorgehobene Veranstaltung",
+      reject_reason: "Standardgrund",
+    },
   },
   mail: {
     subject: {
@@ -357,6 +370,19 @@ export const moderationEn: Same<typeof moderationDe> = {
     to: "to (date)",
     any: "all",
     empty: "No entries for this selection.",
+    count_one: "{{count}} entry",
+    count_other: "{{count}} entries",
+    invalidFilter: "This filter value is invalid.",
+    objectTypes: {
+      event: "Event",
+      organisation: "Organisation",
+      membership: "Membership",
+      user: "Account",
+      page: "Page",
+      state_intro: "State page",
+      featured: "Featured event",
+      reject_reason: "Standard reason",
+    },
   },
   mail: {
     subject: {

@@ -45,6 +45,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     ["/mein-bereich/messe", t("organiser.navFair"), Boolean(org)],
     ["/mein-bereich/anfragen", t("organiser.navRequests"), reviewer],
     landLink(ctx, actor),
+    ["/mein-bereich/protokoll", t("moderation.navAudit"), reviewer],
   ];
   return (
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
