@@ -27,6 +27,12 @@ export const ConfigInput = z.object({
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(", ")}` }).default("info"),
   NODE_ENV: z.string().optional(),
   PUBLIC_CACHE: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  PUBLIC_CACHE_POLL_MS: z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int({ error: "must be a whole number" })
+    .min(100, { error: "must be between 100 and 60000" })
+    .max(60_000, { error: "must be between 100 and 60000" })
+    .optional(),
   MAP_TILE_URL: z
     .string()
     .refine(isTileUrlTemplate, {
@@ -63,6 +69,11 @@ export type Config = {
   production: boolean;
   /** In-process cache of public responses (ARCHITECTURE.md "Caching"); off only for tests and debugging. */
   publicCache: boolean;
+  /**
+   * How often each instance polls data_version besides LISTEN/NOTIFY (default 500 ms); cached
+   * answers stop after three missed polls. Longer only where NOTIFY reaches every instance.
+   */
+  publicCachePollMs: number | undefined;
   /** Tile server for the optional tile map on /programm/karte; unset: no tiles, no Leaflet. */
   mapTileUrl: string | undefined;
   mapTileAttribution: string | undefined;
@@ -109,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     publicCache: e.PUBLIC_CACHE === "on",
+    publicCachePollMs: e.PUBLIC_CACHE_POLL_MS,
     mapTileUrl: e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

@@ -15,6 +15,19 @@ export async function openTestDatabase(): Promise<Database> {
   return openPglite({ loadDataDir: new Blob([fs.readFileSync(file)]) });
 }
 
+const urls = new WeakMap<Database, string>();
+
+/**
+ * Another handle on a test database, as a second app instance (another process) would open:
+ * on PostgreSQL its own pool and connections; PGlite admits one process, so there the same handle.
+ * Close it before the database itself.
+ */
+export function openSecondHandle(database: Database): Database {
+  const url = urls.get(database);
+  if (!url) return { ...database, close: async () => {} };
+  return openPostgres(url, 4);
+}
+
 async function openPostgresCopy(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set");
@@ -33,7 +46,7 @@ async function openPostgresCopy(): Promise<Database> {
     }
   }
   const database = openPostgres(withDatabase(url, name), 4);
-  return {
+  const copy = {
     ...database,
     close: async () => {
       await database.close();
@@ -41,4 +54,6 @@ async function openPostgresCopy(): Promise<Database> {
       await admin.end();
     },
   };
+  urls.set(copy, withDatabase(url, name));
+  return copy;
 }

@@ -5,6 +5,7 @@ import { registerCsrf } from "./csrf.ts";
 import { registerLoginPages, registerMyAreaFallback } from "./login.pages.tsx";
 import { registerOwnDataPages } from "./own-data.pages.tsx";
 import { registerPasswordPages } from "./password.pages.tsx";
+import { databaseRateLimitStore } from "./rate-limit-store.ts";
 import { registerRegistrationPages } from "./register.pages.tsx";
 import { registerSessions } from "./sessions.ts";
 import { registerSettingsPages } from "./settings.pages.tsx";
@@ -17,6 +18,8 @@ export async function registerAccounts(app: FastifyInstance): Promise<void> {
   await registerSessions(app);
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database, so limits add up across every instance on one PostgreSQL.
+    store: databaseRateLimitStore(app.database.db),
     // Thrown into the error handler, which answers 429 with a page (JSON under /api/).
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`Too many requests, retry in ${context.after}`), { statusCode: 429 }),

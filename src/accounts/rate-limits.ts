@@ -4,8 +4,9 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 export const loginFailuresPerMinute = 10;
 
 /**
- * Counts failed logins with @fastify/rate-limit's store (in memory per instance): one counter per
- * client IP and one per e-mail address, so neither spraying one account nor one IP gets far.
+ * Counts failed logins with @fastify/rate-limit's store (in the database, shared by every instance:
+ * rate-limit-store.ts): one counter per client IP and one per e-mail address, so neither spraying
+ * one account nor one IP gets far.
  */
 export function loginLimiter(app: FastifyInstance) {
   const options = { max: loginFailuresPerMinute, timeWindow: 60_000 };

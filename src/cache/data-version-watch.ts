@@ -1,14 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { type Db, queryRows } from "../db/client.ts";
+import type { Unlisten } from "../db/listen.ts";
 
 export type DataVersion = { version: number; changedAt: number };
 
 /**
- * Follows the `data_version` row (bumped by triggers on every public table) with one primary-key
- * read per interval, so a change made through any instance, the CLI or plain SQL is noticed here
- * within one interval. `fresh()` turns false when checks stop succeeding: the cache must then not
- * answer, as it can no longer tell whether the data changed.
+ * Follows the `data_version` row (bumped by triggers on every public table): re-read at once on
+ * each NOTIFY the triggers send (`listen`), and with one primary-key read per interval as the
+ * fallback (a lost connection, a proxy without LISTEN), so a change made through any instance, the
+ * CLI or plain SQL is noticed here at once, or at worst within one interval. `fresh()` turns false
+ * when checks stop succeeding: the cache must then not answer, as it can no longer tell whether
+ * the data changed.
  */
 export class DataVersionWatch {
   current: DataVersion | undefined;
@@ -16,6 +19,7 @@ export class DataVersionWatch {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private failing = false;
+  private unlisten: Unlisten | undefined;
 
   constructor(
     private readonly db: Db,
@@ -24,6 +28,8 @@ export class DataVersionWatch {
       maxStaleMs: number;
       log: FastifyBaseLogger;
       onChange: (next: DataVersion) => void;
+      /** Subscribes to the triggers' notifications; without it, polling alone. */
+      listen?: (onNotify: () => void) => Promise<Unlisten>;
     },
   ) {}
 
@@ -36,11 +42,19 @@ export class DataVersionWatch {
     await this.check();
     this.timer = setInterval(() => void this.check(), this.options.intervalMs);
     this.timer.unref();
+    try {
+      // A notification means a commit just happened: a read already in flight may predate it.
+      this.unlisten = await this.options.listen?.(() => void this.refresh());
+    } catch (error) {
+      this.options.log.warn({ err: error }, "public cache: cannot LISTEN for data changes; polling only");
+    }
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    await this.unlisten?.();
+    this.unlisten = undefined;
     await this.running;
   }
 

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { lockDataDir, prepareDataDir, StartupError } from "./data-dir.ts";
+import { listenPostgres, type Unlisten } from "./listen.ts";
 import * as schema from "./schema/index.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -23,6 +24,11 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: the whole data folder as a tar, to start copies from (tests, backups). */
   dump?: () => Promise<Blob>;
+  /**
+   * Calls `onNotify` on every NOTIFY on `channel` (committed transactions only), and after a lost
+   * connection came back; the returned function stops it.
+   */
+  listen(channel: string, onNotify: () => void): Promise<Unlisten>;
   /** PostgreSQL only: connections of the pool (metrics). */
   poolStats?: () => { total: number; idle: number; waiting: number };
 };
@@ -42,6 +48,10 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       await client.query("select 1");
     },
     close: () => client.close(),
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, () => onNotify());
+      return () => (client.closed ? Promise.resolve() : unlisten());
+    },
     dump: async () => client.dumpDataDir("none"),
   };
 }
@@ -51,6 +61,7 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5000 });
   pool.on("error", () => {}); // idle client errors surface on the next query; /readyz reports them
   const db = drizzleNodePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
+  const listeners = new Set<Unlisten>();
   return {
     kind: "postgres",
     db,
@@ -67,7 +78,19 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([...listeners].map((unlisten) => unlisten()));
+      await pool.end();
+    },
+    listen: async (channel, onNotify) => {
+      const unlisten = await listenPostgres(connectionString, channel, onNotify);
+      const stop = async () => {
+        listeners.delete(stop);
+        await unlisten();
+      };
+      listeners.add(stop);
+      return stop;
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

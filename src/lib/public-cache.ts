@@ -27,7 +27,7 @@ export type PublicCacheOptions = {
   maxBytes: number;
   /** Larger responses (big exports) are served but not kept. */
   maxEntryBytes: number;
-  /** How often each instance reads data_version. */
+  /** How often each instance reads data_version besides on each NOTIFY (the fallback). */
   pollIntervalMs: number;
   /** No cached answers when the last successful read started longer ago than this. */
   maxStaleMs: number;
@@ -52,13 +52,16 @@ const defaults: PublicCacheOptions = {
  */
 export function registerPublicCache(app: FastifyInstance, options: Partial<PublicCacheOptions> = {}): void {
   if (!app.config.publicCache) return;
-  const limits = { ...defaults, ...options };
+  const poll = app.config.publicCachePollMs;
+  const configured = poll === undefined ? {} : { pollIntervalMs: poll, maxStaleMs: 3 * poll };
+  const limits = { ...defaults, ...configured, ...options };
   const store = new ResponseStore(limits);
   const inFlight = new InFlight();
   const watch = new DataVersionWatch(app.database.db, {
     intervalMs: limits.pollIntervalMs,
     maxStaleMs: limits.maxStaleMs,
     log: app.log,
+    listen: (onNotify) => app.database.listen("cw_data_version", onNotify),
     onChange: () => {
       store.clear();
       inFlight.clear();
