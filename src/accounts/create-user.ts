@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import { coordinatorState, membership, organisation, state, user } from "../db/schema/index.ts";
 import type { Role } from "../lib/actor.ts";
 import { conflict, validationFailed } from "../lib/errors.ts";
+import { writeAudit } from "../moderation/audit.ts";
 import { findUserByEmail } from "./find-user.ts";
 import { hashPassword } from "./passwords.ts";
 
@@ -20,9 +21,18 @@ export type CreateUserInput = {
 
 /**
  * Creates a verified user with memberships and coordinated states (CLI `user add`, tests).
- * Operator-only: no actor check; the callers are the command line and test setup.
+ * Operator-only: no actor check; the callers are the command line and test setup. `audited` (the CLI)
+ * writes the audit row of the new account, by "System", in the same transaction.
  */
-export async function createVerifiedUser({ db, input }: { db: Db; input: CreateUserInput }): Promise<{ id: number }> {
+export async function createVerifiedUser({
+  db,
+  input,
+  audited = false,
+}: {
+  db: Db;
+  input: CreateUserInput;
+  audited?: boolean;
+}): Promise<{ id: number }> {
   const stateCodes = [...new Set((input.stateCodes ?? []).map((s) => s.toUpperCase()))];
   if (input.role === "coordinator" && stateCodes.length === 0)
     throw validationFailed({ state: "a coordinator needs at least one --state" });
@@ -54,6 +64,17 @@ export async function createVerifiedUser({ db, input }: { db: Db; input: CreateU
     if (orgIds.length)
       await tx.insert(membership).values([...new Set(orgIds)].map((organisationId) => ({ userId: row.id, organisationId })));
     if (stateCodes.length) await tx.insert(coordinatorState).values(stateCodes.map((stateCode) => ({ userId: row.id, stateCode })));
+    if (audited) {
+      const scope = [...stateCodes, ...(input.orgSlugs ?? [])];
+      await writeAudit(tx, null, {
+        action: "user.add",
+        objectType: "user",
+        objectId: row.id,
+        stateCode: null,
+        summary: `Konto ${input.email.trim()} angelegt (Kommandozeile): ${input.role}${scope.length ? `; ${scope.join(", ")}` : ""}`,
+        after: { email: input.email.trim(), role: input.role, stateCodes, organisationIds: [...new Set(orgIds)] },
+      });
+    }
     return row;
   });
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
 import type { Database } from "../db/client.ts";
-import { coordinatorState, membership, organisation } from "../db/schema/index.ts";
+import { auditLog, coordinatorState, membership, organisation } from "../db/schema/index.ts";
 import { findUserByEmail } from "./find-user.ts";
 import { logIn } from "./log-in.ts";
 import { registerUserCommand, UserCommandError } from "./user.cli.ts";
@@ -68,6 +68,34 @@ describe("npm run cli -- user add", () => {
       .from(coordinatorState)
       .where(eq(coordinatorState.userId, row?.id ?? 0));
     expect(states.map((s) => s.stateCode).sort()).toEqual(["BW", "BY"]);
+  });
+
+  it("writes an audit row by 'System' for the new account, and none for a refused one", async () => {
+    await cli("--email", "audit@example.test", "--password", "Passwort für die CLI", "--role", "coordinator", "--state", "SN");
+    const row = await findUserByEmail(database.db, "audit@example.test");
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.objectId, String(row?.id)));
+    expect(audit).toMatchObject({ action: "user.add", objectType: "user", actorId: null, actorName: "System", stateCode: null });
+    expect(audit?.summary).toBe("Konto audit@example.test angelegt (Kommandozeile): coordinator; SN");
+    expect(audit?.after).toMatchObject({ email: "audit@example.test", role: "coordinator", stateCodes: ["SN"] });
+    const before = (await database.db.select().from(auditLog)).length;
+    const refused = await cli(
+      "--email",
+      "nie@example.test",
+      "--password",
+      "Passwort für die CLI",
+      "--role",
+      "organiser",
+      "--org",
+      "gibt-es-nicht",
+    )
+      .then(() => "added")
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UserCommandError);
+    expect(await findUserByEmail(database.db, "nie@example.test")).toBeUndefined();
+    expect((await database.db.select().from(auditLog)).length).toBe(before);
   });
 
   it.each([

@@ -28,7 +28,7 @@ export async function addUserFromCli(database: Database, options: UserAddOptions
     orgSlugs: options.org ?? [],
   };
   try {
-    const { id } = await createVerifiedUser({ db: database.db, input });
+    const { id } = await createVerifiedUser({ db: database.db, input, audited: true });
     const where = [...(input.stateCodes.length ? [`states ${input.stateCodes.join(", ").toUpperCase()}`] : []), ...input.orgSlugs];
     return `User ${id} added: ${input.email} (${role}${where.length ? `; ${where.join("; ")}` : ""}), e-mail verified.`;
   } catch (error) {

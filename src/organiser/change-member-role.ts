@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { membership } from "../db/schema/index.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { conflict, notFound, validationFailed } from "../lib/errors.ts";
+import { auditMembership, userLabel } from "./membership-audit.ts";
 import { loadOwnedOrganisation } from "./organisation-access.ts";
 
 /** An owner makes a member an owner (to hand over the organisation) or an owner a member; the last owner stays. */
@@ -12,7 +13,7 @@ export async function changeMemberRole({
   ctx: VerbCtx;
   input: { organisationId: number; userId: number; role: unknown };
 }): Promise<void> {
-  const { org } = await loadOwnedOrganisation(ctx.db, ctx.actor, input.organisationId);
+  const { actor, org } = await loadOwnedOrganisation(ctx.db, ctx.actor, input.organisationId);
   if (input.role !== "owner" && input.role !== "member") throw validationFailed({ role: "choose" });
   const role = input.role;
   await ctx.db.transaction(async (tx) => {
@@ -26,5 +27,12 @@ export async function changeMemberRole({
       .update(membership)
       .set({ role })
       .where(and(eq(membership.organisationId, org.id), eq(membership.userId, input.userId)));
+    await auditMembership(tx, actor, org, {
+      action: "role",
+      objectId: String(input.userId),
+      summary: `Rolle von ${await userLabel(tx, input.userId)}: ${target.role} → ${role}`,
+      before: { role: target.role },
+      after: { role },
+    });
   });
 }

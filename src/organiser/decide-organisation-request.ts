@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { membership, organisation, user } from "../db/schema/index.ts";
 import { coordinatesState, isNational } from "../lib/actor.ts";
 import { conflict, forbidden, notFound } from "../lib/errors.ts";
+import { writeAudit } from "../moderation/audit.ts";
 import { requireActor } from "./organisation-access.ts";
 import { DecisionInput, parseInput } from "./organiser.schemas.ts";
 import { type MailCtx, organisationDecidedMail, queueOrganiserMail } from "./organiser-mail.ts";
@@ -30,6 +31,15 @@ export async function decideOrganisationRequest({
       .update(organisation)
       .set({ status, decidedBy: actor.userId, decidedAt: new Date(), decisionNote: note, updatedAt: new Date() })
       .where(eq(organisation.id, org.id));
+    await writeAudit(tx, actor, {
+      action: `organisation.${decision}`,
+      objectType: "organisation",
+      objectId: org.id,
+      stateCode: org.stateCode,
+      summary: `${org.name}: pending → ${status}${note ? ` — ${note}` : ""}`,
+      before: { status: org.status },
+      after: { status, note: note || undefined },
+    });
     const owners = await tx
       .select({ email: user.email, language: user.language })
       .from(membership)

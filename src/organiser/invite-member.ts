@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { membership, organisationInvitation, user } from "../db/schema/index.ts";
 import { conflict, validationFailed } from "../lib/errors.ts";
 import { hashInvitationToken, invitationLifetimeMs, newInvitationToken } from "./invitation-token.ts";
+import { auditMembership } from "./membership-audit.ts";
 import { loadOwnedOrganisation } from "./organisation-access.ts";
 import { InviteInput, parseInput } from "./organiser.schemas.ts";
 import { invitationMail, type MailCtx, queueOrganiserMail } from "./organiser-mail.ts";
@@ -63,6 +64,12 @@ export async function inviteMember({ ctx, input }: { ctx: MailCtx; input: unknow
       })
       .returning({ id: organisationInvitation.id });
     if (!row) throw new Error("insert returned no row");
+    await auditMembership(tx, actor, org, {
+      action: "invite",
+      objectId: `invitation:${row.id}`,
+      summary: `${email} als ${role} eingeladen`,
+      after: { email, role },
+    });
     const language = existing?.language === "en" || (!existing && actor.language === "en") ? "en" : "de";
     await queueOrganiserMail(
       tx,

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { membership } from "../db/schema/index.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { conflict, forbidden, notFound } from "../lib/errors.ts";
+import { auditMembership, userLabel } from "./membership-audit.ts";
 import { loadOwnOrganisation } from "./organisation-access.ts";
 
 /**
@@ -19,6 +20,15 @@ export async function removeMember({ ctx, input }: { ctx: VerbCtx; input: { orga
     if (target.role === "owner" && members.filter((m) => m.role === "owner").length <= 1) {
       throw conflict("The last owner cannot leave the organisation");
     }
+    const who = await userLabel(tx, input.userId);
     await tx.delete(membership).where(and(eq(membership.organisationId, org.id), eq(membership.userId, input.userId)));
+    const left = input.userId === actor.userId;
+    await auditMembership(tx, actor, org, {
+      action: left ? "leave" : "remove",
+      objectId: String(input.userId),
+      summary: `${who} ${left ? "hat die Organisation verlassen" : "entfernt"} (${target.role} → –)`,
+      before: { role: target.role },
+      after: null,
+    });
   });
 }

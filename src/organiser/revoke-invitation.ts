@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { organisationInvitation } from "../db/schema/index.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { notFound } from "../lib/errors.ts";
+import { auditMembership } from "./membership-audit.ts";
 import { loadOwnedOrganisation } from "./organisation-access.ts";
 
 /** An owner withdraws an open invitation; its link stops working at once. */
@@ -12,7 +13,7 @@ export async function revokeInvitation({
   ctx: VerbCtx;
   input: { organisationId: number; invitationId: number };
 }): Promise<void> {
-  const { org } = await loadOwnedOrganisation(ctx.db, ctx.actor, input.organisationId);
+  const { actor, org } = await loadOwnedOrganisation(ctx.db, ctx.actor, input.organisationId);
   await ctx.db.transaction(async (tx) => {
     const rows = await tx
       .update(organisationInvitation)
@@ -25,7 +26,15 @@ export async function revokeInvitation({
           isNull(organisationInvitation.revokedAt),
         ),
       )
-      .returning({ id: organisationInvitation.id });
-    if (rows.length === 0) throw notFound("Invitation not found");
+      .returning({ id: organisationInvitation.id, email: organisationInvitation.email, role: organisationInvitation.role });
+    const [revoked] = rows;
+    if (!revoked) throw notFound("Invitation not found");
+    await auditMembership(tx, actor, org, {
+      action: "revoke",
+      objectId: `invitation:${revoked.id}`,
+      summary: `Einladung an ${revoked.email} (${revoked.role}) zurückgenommen`,
+      before: { email: revoked.email, role: revoked.role },
+      after: { revoked: true },
+    });
   });
 }
