@@ -17,7 +17,7 @@ export type NewSession = SessionTimes & { allDay?: boolean };
  * organisation and venue names). The one write path for new events, used by seeds and verbs.
  */
 export async function insertEventRecord(db: DbOrTx, values: NewEventRecord, sessions: NewSession[]): Promise<number> {
-  const searchExtra = await searchExtraFor(db, values.organisationId, values.venueId ?? null, values.formatCode);
+  const searchExtra = await searchExtraFor(db, values.organisationId, values.venueId ?? null, values.formatCode, values.stateCode);
   const [row] = await db
     .insert(event)
     .values({ ...values, ...eventDateColumns(sessions), searchExtra })
@@ -30,20 +30,31 @@ export async function insertEventRecord(db: DbOrTx, values: NewEventRecord, sess
 }
 
 /**
- * Text that makes an event findable by its organiser's and venue's names and its format ("Workshop"),
- * from the rows aliased o (organisation), v (venue) and f (format); empty parts are left out.
- * One definition for new events and for refreshing after a rename.
+ * Text that makes an event findable by its organiser's and venue's names, the venue's city, its Land
+ * in German and English ("Baden-Württemberg", "Bavaria"; cw_fold makes "Baden-Wuerttemberg" the same
+ * word) and its format ("Workshop"), from the rows aliased o (organisation), v (venue), s (the event's
+ * Land; online and abroad add no name) and f (format); empty parts are left out. The one definition:
+ * stored in event.search_extra, from which the generated search_vector and search_words follow, and
+ * the programme index reads search_vector — so the SQL search and the in-memory search see one text.
+ * Migration 0018 applied the same expression to the rows that existed then.
  */
 const searchExtraOf = sql`concat_ws(' ', nullif(o.name, ''), nullif(o.short_name, ''), nullif(v.name, ''), nullif(v.city, ''),
-  nullif(f.name_de, ''), nullif(f.name_en, ''))`;
+  s.name_de, nullif(s.name_en, s.name_de), nullif(f.name_de, ''), nullif(f.name_en, ''))`;
 
-/** The search-extra text of an event with this organiser, venue and format. */
-export async function searchExtraFor(db: DbOrTx, organisationId: number, venueId: number | null, formatCode: string): Promise<string> {
+/** The search-extra text of an event with this organiser, venue, format and Land. */
+export async function searchExtraFor(
+  db: DbOrTx,
+  organisationId: number,
+  venueId: number | null,
+  formatCode: string,
+  stateCode: string,
+): Promise<string> {
   const [row] = await queryRows<{ text: string }>(
     db,
     sql`select ${searchExtraOf} as text from organisation o
         left join venue v on v.id = ${venueId}
         left join format f on f.code = ${formatCode}
+        left join state s on s.code = ${stateCode} and s.kind = 'land'
         where o.id = ${organisationId}`,
   );
   return row?.text ?? "";
@@ -56,6 +67,7 @@ export async function refreshSearchExtra(db: DbOrTx, organisationId: number): Pr
       select ${searchExtraOf} from organisation o
       left join venue v on v.id = e.venue_id
       left join format f on f.code = e.format_code
+      left join state s on s.code = e.state_code and s.kind = 'land'
       where o.id = e.organisation_id)
     where e.organisation_id = ${organisationId}`);
 }
@@ -75,12 +87,18 @@ export async function updateEventRecord(
   expectedVersion?: number,
 ): Promise<boolean> {
   const [current] = await db
-    .select({ organisationId: event.organisationId, venueId: event.venueId, formatCode: event.formatCode })
+    .select({ organisationId: event.organisationId, venueId: event.venueId, formatCode: event.formatCode, stateCode: event.stateCode })
     .from(event)
     .where(eq(event.id, id));
   if (!current) return false;
   const venueId = values.venueId === undefined ? current.venueId : values.venueId;
-  const searchExtra = await searchExtraFor(db, current.organisationId, venueId, values.formatCode ?? current.formatCode);
+  const searchExtra = await searchExtraFor(
+    db,
+    current.organisationId,
+    venueId,
+    values.formatCode ?? current.formatCode,
+    values.stateCode ?? current.stateCode,
+  );
   const where = expectedVersion === undefined ? eq(event.id, id) : and(eq(event.id, id), eq(event.version, expectedVersion));
   const updated = await db
     .update(event)
