@@ -36,7 +36,7 @@ export async function insertEventRecord(db: DbOrTx, values: NewEventRecord, sess
  * Land; online and abroad add no name) and f (format); empty parts are left out. The one definition:
  * stored in event.search_extra, from which the generated search_vector and search_words follow, and
  * the programme index reads search_vector — so the SQL search and the in-memory search see one text.
- * Migration 0018 applied the same expression to the rows that existed then.
+ * Migration 0019 applied the same expression to the rows that existed then.
  */
 const searchExtraOf = sql`concat_ws(' ', nullif(o.name, ''), nullif(o.short_name, ''), nullif(v.name, ''), nullif(v.city, ''),
   s.name_de, nullif(s.name_en, s.name_de), nullif(f.name_de, ''), nullif(f.name_en, ''))`;
