@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { registerAccountPages, registerAccounts } from "./accounts/accounts.plugin.ts";
 import { registerApi } from "./api/api.ts";
 import type { Config } from "./config.ts";
+import { registerCoordinationJobs } from "./coordination/coordination.jobs.ts";
 import { registerCoordinationPages } from "./coordination/coordination.pages.tsx";
 import type { Database } from "./db/client.ts";
 import "./lib/actor.ts";
@@ -114,6 +115,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerAuditPages(app);
   registerEventFormPages(app);
   registerCoordinationPages(app);
+  registerCoordinationJobs(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

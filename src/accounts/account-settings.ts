@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { user } from "../db/schema/index.ts";
 import type { Actor } from "../lib/actor.ts";
+import { notFound } from "../lib/errors.ts";
 import { enqueueMail } from "../mail/enqueue-mail.ts";
 import { type AccountCtx, mailLink } from "./account-ctx.ts";
 import { consumeAccountToken, issueAccountToken } from "./account-tokens.ts";
@@ -13,6 +14,22 @@ type SettingsCtx = AccountCtx & { actor: Actor };
 /** Changes the actor's own name and mail language. */
 export async function updateProfile({ ctx, input }: { ctx: SettingsCtx; input: { name: string; language: "de" | "en" } }): Promise<void> {
   await ctx.db.update(user).set({ name: input.name, language: input.language }).where(eq(user.id, ctx.actor.userId));
+}
+
+/** Coordinators and editors may get the daily review digest (coordination/review-digest.ts). */
+export const receivesReviewDigest = (actor: Actor): boolean => actor.role === "coordinator" || actor.role === "editor";
+
+/** Whether the actor gets the daily digest; null for roles that never get one. */
+export async function loadReviewDigest(ctx: SettingsCtx): Promise<boolean | null> {
+  if (!receivesReviewDigest(ctx.actor)) return null;
+  const [row] = await ctx.db.select({ reviewDigest: user.reviewDigest }).from(user).where(eq(user.id, ctx.actor.userId));
+  return row?.reviewDigest ?? null;
+}
+
+/** Turns the daily review digest on or off for the actor (coordinators and editors; others: 404). */
+export async function setReviewDigest({ ctx, input }: { ctx: SettingsCtx; input: { reviewDigest: boolean } }): Promise<void> {
+  if (!receivesReviewDigest(ctx.actor)) throw notFound("Not found");
+  await ctx.db.update(user).set({ reviewDigest: input.reviewDigest }).where(eq(user.id, ctx.actor.userId));
 }
 
 /** Whether the actor's current password is this one (before sensitive changes). */

@@ -2,7 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { pageCtxOf } from "../lib/request-ctx.ts";
 import { sendPage } from "../views/render.ts";
-import { changePassword, confirmEmailChange, requestEmailChange, updateProfile } from "./account-settings.ts";
+import {
+  changePassword,
+  confirmEmailChange,
+  loadReviewDigest,
+  requestEmailChange,
+  setReviewDigest,
+  updateProfile,
+} from "./account-settings.ts";
 import { EmailChangeInput, PasswordChangeInput, ProfileInput, parseForm } from "./accounts.schemas.ts";
 import { csrfToken } from "./csrf.ts";
 import { accountCtxOf } from "./register.pages.tsx";
@@ -10,11 +17,18 @@ import { requireActor } from "./require-actor.ts";
 import { sendMessagePage } from "./views/MessagePage.tsx";
 import { type SettingsForm, SettingsPage, type SettingsView } from "./views/SettingsPage.tsx";
 
-export function renderSettings(request: FastifyRequest, reply: FastifyReply, refused?: SettingsView["refused"]) {
+export async function renderSettings(request: FastifyRequest, reply: FastifyReply, refused?: SettingsView["refused"]) {
   const ctx = pageCtxOf(request);
   const actor = requireActor(request);
   const notice = (request.query as Record<string, unknown>).notice;
-  const view: SettingsView = { actor, csrf: csrfToken(request, reply), notice: typeof notice === "string" ? notice : null, refused };
+  const reviewDigest = await loadReviewDigest({ ...accountCtxOf(request), actor });
+  const view: SettingsView = {
+    actor,
+    csrf: csrfToken(request, reply),
+    notice: typeof notice === "string" ? notice : null,
+    refused,
+    reviewDigest,
+  };
   return sendPage(reply, <SettingsPage ctx={ctx} view={view} />, refused ? 422 : 200);
 }
 
@@ -40,7 +54,7 @@ async function handle<T>(
   return reply.redirect(pageCtxOf(request).href("/konto", { notice: outcome.notice }), 303);
 }
 
-/** /konto and its forms: profile, password, e-mail address. */
+/** /konto and its forms: profile, password, e-mail address, the reviewers' daily digest. */
 export function registerSettingsPages(app: FastifyInstance): void {
   app.get("/konto", async (request, reply) => renderSettings(request, reply));
 
@@ -66,6 +80,14 @@ export function registerSettingsPages(app: FastifyInstance): void {
       return result === "sameEmail" ? { field: "newEmail", error: result } : { field: "currentPassword", error: result };
     }),
   );
+
+  // A checkbox: sent as "1" when ticked, absent when not.
+  app.post("/konto/uebersicht", async (request, reply) => {
+    const actor = requireActor(request);
+    const reviewDigest = (request.body as Record<string, unknown> | undefined)?.reviewDigest === "1";
+    await setReviewDigest({ ctx: { ...accountCtxOf(request), actor }, input: { reviewDigest } });
+    return reply.redirect(pageCtxOf(request).href("/konto", { notice: "saved" }), 303);
+  });
 
   // Opened from the mail, possibly in another browser: no login needed, the token is the proof.
   app.get("/konto/email/bestaetigen", async (request, reply) => {

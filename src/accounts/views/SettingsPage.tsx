@@ -11,6 +11,8 @@ export type SettingsView = {
   notice: string | null;
   /** The form that was refused, with its problems and what was typed. */
   refused?: { form: SettingsForm; errors: FieldErrors; values: Record<string, string> };
+  /** Coordinators and editors: whether they get the daily review digest; null hides the setting. */
+  reviewDigest: boolean | null;
 };
 
 /** /konto: name and language, password, e-mail address, own data, logout. */
@@ -99,6 +101,19 @@ export function SettingsPage({ ctx, view }: { ctx: PageCtx; view: SettingsView }
           <button type="submit">{t("accounts.settings.saveEmail")}</button>
         </PostForm>
       </section>
+
+      {view.reviewDigest !== null && (
+        <section aria-labelledby="digest-title">
+          <h2 id="digest-title">{t("coordination.digestSetting.title")}</h2>
+          <PostForm action={ctx.href("/konto/uebersicht")} csrf={csrf}>
+            <div class="form-field checkbox">
+              <input type="checkbox" id="field-reviewDigest" name="reviewDigest" value="1" checked={view.reviewDigest} />{" "}
+              <label for="field-reviewDigest">{t("coordination.digestSetting.label")}</label>
+            </div>
+            <button type="submit">{t("coordination.digestSetting.save")}</button>
+          </PostForm>
+        </section>
+      )}
 
       <section aria-labelledby="data-title">
         <h2 id="data-title">{t("accounts.settings.data")}</h2>
