@@ -37,3 +37,18 @@ export function eventDateColumns(sessions: SessionTimes[]): { startsAt: Date; en
     days: [...days].sort(),
   };
 }
+
+/** ISO 8601 in Berlin local time with its offset, e.g. "2019-04-02T09:00:00+02:00" (schema.org, Google). */
+export function berlinIsoDateTime(instant: Date): string {
+  return format(new TZDate(instant.getTime(), TIME_ZONE), "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+/**
+ * A session's start and end as schema.org dates: all-day sessions as Berlin days (the end is the
+ * last day, not the exclusive midnight after it), timed ones in local time with offset.
+ */
+export function schemaOrgDates(s: SessionTimes & { allDay: boolean }): { startDate: string; endDate: string } {
+  if (!s.allDay) return { startDate: berlinIsoDateTime(s.startsAt), endDate: berlinIsoDateTime(s.endsAt) };
+  const lastInstant = new Date(Math.max(s.startsAt.getTime(), s.endsAt.getTime() - 1));
+  return { startDate: berlinDay(s.startsAt), endDate: berlinDay(lastInstant) };
+}

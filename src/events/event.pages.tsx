@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { notFound } from "../lib/errors.ts";
 import { pageCtxOf } from "../lib/request-ctx.ts";
-import { loadTaxonomies } from "../taxonomies/taxonomy-queries.ts";
+import { shareImageMeta } from "../share-cards/share-card-meta.ts";
+import { loadTaxonomies, termName } from "../taxonomies/taxonomy-queries.ts";
 import { sendPage } from "../views/render.ts";
 import { eventsToIcs } from "./event-ics.ts";
 import { eventJsonLd } from "./event-json-ld.ts";
@@ -27,6 +28,13 @@ export function registerEventPages(app: FastifyInstance): void {
     const canonical = eventPath(e.event);
     if (request.params.param !== canonical.split("/").pop()) return reply.redirect(ctx.href(canonical), 301);
     const taxonomies = await loadTaxonomies(app.database.db);
-    return sendPage(reply, <EventPage ctx={ctx} e={e} taxonomies={taxonomies} jsonLd={eventJsonLd(e, ctx.lang, app.config.baseUrl)} />);
+    const region = e.venue?.stateCode;
+    const jsonLd = eventJsonLd(e, {
+      lang: ctx.lang,
+      baseUrl: app.config.baseUrl,
+      shareImage: shareImageMeta(ctx, e).image,
+      regionName: region && region !== "international" ? termName(taxonomies.states, region, ctx.lang) : undefined,
+    });
+    return sendPage(reply, <EventPage ctx={ctx} e={e} taxonomies={taxonomies} jsonLd={jsonLd} />);
   });
 }
