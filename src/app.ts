@@ -26,6 +26,7 @@ import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
 import { registerMetrics } from "./metrics/metrics.plugin.ts";
 import { registerAuditPages } from "./moderation/audit.pages.tsx";
 import { registerReasonPages } from "./moderation/reasons.pages.tsx";
+import { registerReviewPages } from "./moderation/review.pages.tsx";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
@@ -112,7 +113,11 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerWidgetRoutes(app);
   registerOrganiserPages(app);
   registerReasonPages(app);
+<<<<<<< HEAD
   registerAuditPages(app);
+=======
+  registerReviewPages(app);
+>>>>>>> 8d47bda (Review queue and review page: /mein-bereich/pruefung with counts per status, filters (status, Land, format, organisation, warnings, age, unattended Länder), oldest first (approved first for the national office), pagination and bulk publishing; one event's page with the decision forms, findings with duplicate links, a side-by-side diff since the last published version, preview, decisions and history; unpublish keeps what it took down as the next diff base)
   registerEventFormPages(app);
   registerCoordinationPages(app);
   registerCoordinationJobs(app);

@@ -46,8 +46,10 @@ export async function decideInTransaction(tx: DbOrTx, actor: Actor, d: Decision,
     throw new AppError("conflict", "This decision is not possible for this event right now.", { action: "notAllowed" });
   const reason = d.reasonId === null ? undefined : await activeReason(tx, d.reasonId);
   const from = item.working.status;
+  // What is (or was, until now) public: the diff base when the event comes back to review.
+  const unpublished = d.action === "unpublish" ? await eventSnapshot(tx, item.live.id) : null;
   const to = await apply(tx, item, d.action);
-  const snapshot = d.action === "publish" ? await eventSnapshot(tx, item.live.id) : null;
+  const snapshot = d.action === "publish" ? await eventSnapshot(tx, item.live.id) : unpublished;
   const ofChanges = item.revision !== undefined && d.action !== "unpublish";
   await tx.insert(reviewDecision).values({
     eventId: item.live.id,

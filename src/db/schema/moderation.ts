@@ -22,7 +22,7 @@ export const reviewDecision = pgTable(
     /** Form fields the message is about (request changes), marked in the organiser's form. */
     fields: text().array().notNull().default([]),
     reasonId: integer().references(() => rejectReason.id, { onDelete: "set null" }),
-    /** What was published (publish only): the diff base of the next review when the event is unpublished later. */
+    /** What was public: after a publish, what it published; before an unpublish, what it took down. The diff base of the next review. */
     snapshot: jsonb().$type<Record<string, unknown>>(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

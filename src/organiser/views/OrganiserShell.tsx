@@ -16,6 +16,7 @@ export type ShellProps = {
   children: ComponentChildren;
 };
 
+/** The links that show one organisation's pages (and so carry ?org=). */
 const orgScoped = new Set([
   "/mein-bereich",
   "/mein-bereich/veranstaltungen",
@@ -45,6 +46,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     ["/mein-bereich/messe", t("organiser.navFair"), Boolean(org)],
     ["/mein-bereich/anfragen", t("organiser.navRequests"), reviewer],
     landLink(ctx, actor),
+    ["/mein-bereich/pruefung", t("moderation.nav"), reviewer],
     ["/mein-bereich/protokoll", t("moderation.navAudit"), reviewer],
   ];
   return (
