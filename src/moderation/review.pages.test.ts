@@ -23,9 +23,17 @@ const get = (who: PersonaName, url: string) => t.app.inject({ method: "GET", url
 const post = (who: PersonaName, url: string, payload: Record<string, string | string[]>) =>
   t.app.inject({ method: "POST", url, headers: as(who), payload: { _csrf: p[who].session.csrf, ...payload } });
 const rowOf = async (id: number) => (await t.database.db.select().from(event).where(eq(event.id, id)))[0];
-const titlesIn = (html: string) => [...parseHtml(html).querySelectorAll('table.queue tbody a[href^="/mein-bereich/pruefung/"]')].map((a) => a.textContent);
+const titlesIn = (html: string) =>
+  [...parseHtml(html).querySelectorAll('table.queue tbody a[href^="/mein-bereich/pruefung/"]')].map((a) => a.textContent);
 
-const munich = { ...sampleEvent().venue, name: "Messe München", street: "Am Messesee 2", postalCode: "81829", city: "München", stateCode: "BY" };
+const munich = {
+  ...sampleEvent().venue,
+  name: "Messe München",
+  street: "Am Messesee 2",
+  postalCode: "81829",
+  city: "München",
+  stateCode: "BY",
+};
 
 async function submitted(owner: Actor, organisationId: number, titleDe: string, overrides = {}) {
   const { id } = await createEventDraft({ ctx: ctx(owner), input: { organisationId, event: sampleEvent({ titleDe, ...overrides }) } });
