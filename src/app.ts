@@ -113,11 +113,8 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerWidgetRoutes(app);
   registerOrganiserPages(app);
   registerReasonPages(app);
-<<<<<<< HEAD
   registerAuditPages(app);
-=======
   registerReviewPages(app);
->>>>>>> 8d47bda (Review queue and review page: /mein-bereich/pruefung with counts per status, filters (status, Land, format, organisation, warnings, age, unattended Länder), oldest first (approved first for the national office), pagination and bulk publishing; one event's page with the decision forms, findings with duplicate links, a side-by-side diff since the last published version, preview, decisions and history; unpublish keeps what it took down as the next diff base)
   registerEventFormPages(app);
   registerCoordinationPages(app);
   registerCoordinationJobs(app);
