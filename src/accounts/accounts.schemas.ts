@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDay } from "../event-form/event-form.schemas.ts";
 import { passwordMax, passwordMin } from "./passwords.ts";
 import type { ErrorKey, FieldErrors } from "./views/Form.tsx";
 
@@ -24,6 +25,14 @@ export const ResetInput = z.object({ token: z.string().max(100).default(""), pas
 export const ProfileInput = z.object({ name: Name, language: Language });
 export const PasswordChangeInput = z.object({ currentPassword: GivenPassword, newPassword: NewPassword });
 export const EmailChangeInput = z.object({ newEmail: Email, currentPassword: GivenPassword });
+/** A new API token: a name, and optionally the last day it works (YYYY-MM-DD, as a date input sends it). */
+export const ApiTokenInput = z.object({
+  tokenName: text(100),
+  expiresOn: z
+    .union([z.literal(""), IsoDay])
+    .default("")
+    .transform((v) => v || null),
+});
 export const DeleteInput = z.object({ currentPassword: GivenPassword });
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };

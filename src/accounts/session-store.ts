@@ -26,25 +26,38 @@ export async function createSession(db: Db, userId: number, userAgent?: string):
   return { token, tokenHash };
 }
 
-type SessionRow = {
+/** A user row with memberships and coordinated states, as `actorColumns` selects it. */
+export type ActorRow = {
   id: number;
   name: string;
   email: string;
   role: Role;
   language: string;
-  last_seen_at: Date | string;
   organisation_ids: number[] | null;
   state_codes: string[] | null;
 };
 
+/** The columns of an Actor, selected from `"user" u` (sessions and API tokens load the same). */
+export const actorColumns = sql`u.id, u.name, u.email, u.role, u.language,
+  array(select m.organisation_id from membership m where m.user_id = u.id order by 1) as organisation_ids,
+  array(select c.state_code from coordinator_state c where c.user_id = u.id order by 1) as state_codes`;
+
+export const actorOfRow = (row: ActorRow): Actor => ({
+  userId: row.id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  language: (row.language === "en" ? "en" : "de") satisfies Lang,
+  organisationIds: (row.organisation_ids ?? []).map(Number),
+  stateCodes: row.state_codes ?? [],
+});
+
 /** The actor of a valid (not idle, not expired, verified user) session, or null. */
 export async function loadSessionActor(db: Db, tokenHash: string): Promise<Actor | null> {
   const idleSeconds = Math.floor(sessionIdleMs / 1000);
-  const [row] = await queryRows<SessionRow>(
+  const [row] = await queryRows<ActorRow & { last_seen_at: Date | string }>(
     db,
-    sql`select u.id, u.name, u.email, u.role, u.language, s.last_seen_at,
-          array(select m.organisation_id from membership m where m.user_id = u.id order by 1) as organisation_ids,
-          array(select c.state_code from coordinator_state c where c.user_id = u.id order by 1) as state_codes
+    sql`select ${actorColumns}, s.last_seen_at
         from session s join "user" u on u.id = s.user_id
         where s.token_hash = ${tokenHash} and s.expires_at > now()
           and s.last_seen_at > now() - make_interval(secs => ${idleSeconds})
@@ -57,15 +70,7 @@ export async function loadSessionActor(db: Db, tokenHash: string): Promise<Actor
   if (Date.now() - new Date(row.last_seen_at).getTime() > touchEveryMs) {
     await db.update(session).set({ lastSeenAt: sql`now()` }).where(eq(session.tokenHash, tokenHash));
   }
-  return {
-    userId: row.id,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    language: (row.language === "en" ? "en" : "de") satisfies Lang,
-    organisationIds: (row.organisation_ids ?? []).map(Number),
-    stateCodes: row.state_codes ?? [],
-  };
+  return actorOfRow(row);
 }
 
 /** Ends one session (logout). */

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
+import { isRowNumber } from "../event-form/event-access.ts";
+import { AppError, notFound } from "../lib/errors.ts";
 import { pageCtxOf } from "../lib/request-ctx.ts";
 import { sendPage } from "../views/render.ts";
 import {
@@ -10,17 +12,26 @@ import {
   setReviewDigest,
   updateProfile,
 } from "./account-settings.ts";
-import { EmailChangeInput, PasswordChangeInput, ProfileInput, parseForm } from "./accounts.schemas.ts";
+import { ApiTokenInput, EmailChangeInput, PasswordChangeInput, ProfileInput, parseForm } from "./accounts.schemas.ts";
+import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.ts";
 import { csrfToken } from "./csrf.ts";
 import { accountCtxOf } from "./register.pages.tsx";
 import { requireActor } from "./require-actor.ts";
+import type { ApiTokensView } from "./views/ApiTokensSection.tsx";
+import type { ErrorKey } from "./views/Form.tsx";
 import { sendMessagePage } from "./views/MessagePage.tsx";
 import { type SettingsForm, SettingsPage, type SettingsView } from "./views/SettingsPage.tsx";
 
-export async function renderSettings(request: FastifyRequest, reply: FastifyReply, refused?: SettingsView["refused"]) {
+export async function renderSettings(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  refused?: SettingsView["refused"],
+  createdToken?: ApiTokensView["created"],
+) {
   const ctx = pageCtxOf(request);
   const actor = requireActor(request);
   const notice = (request.query as Record<string, unknown>).notice;
+  const tokens = await listApiTokens({ ctx: { db: request.server.database.db, actor } });
   const reviewDigest = await loadReviewDigest({ ...accountCtxOf(request), actor });
   const view: SettingsView = {
     actor,
@@ -28,6 +39,7 @@ export async function renderSettings(request: FastifyRequest, reply: FastifyRepl
     notice: typeof notice === "string" ? notice : null,
     refused,
     reviewDigest,
+    apiTokens: { tokens, created: createdToken },
   };
   return sendPage(reply, <SettingsPage ctx={ctx} view={view} />, refused ? 422 : 200);
 }
@@ -41,7 +53,7 @@ async function handle<T>(
   reply: FastifyReply,
   form: SettingsForm,
   schema: z.ZodType<T>,
-  run: (data: T) => Promise<{ field: string; error: "passwordWrong" | "sameEmail" } | { notice: string }>,
+  run: (data: T) => Promise<{ field: string; error: ErrorKey } | { notice: string }>,
 ) {
   requireActor(request);
   const parsed = parseForm(schema, request.body);
@@ -87,6 +99,32 @@ export function registerSettingsPages(app: FastifyInstance): void {
     const reviewDigest = (request.body as Record<string, unknown> | undefined)?.reviewDigest === "1";
     await setReviewDigest({ ctx: { ...accountCtxOf(request), actor }, input: { reviewDigest } });
     return reply.redirect(pageCtxOf(request).href("/konto", { notice: "saved" }), 303);
+  });
+
+  // The secret is shown once, in the answer to this POST (never in a URL), so this form renders instead of redirecting.
+  app.post("/konto/tokens", async (request, reply) => {
+    const actor = requireActor(request);
+    const parsed = parseForm(ApiTokenInput, request.body);
+    const refuse = (errors: Record<string, ErrorKey>, values: Record<string, string>) =>
+      renderSettings(request, reply, { form: "apiToken", errors, values });
+    if (!parsed.ok) return refuse(parsed.errors as Record<string, ErrorKey>, parsed.values);
+    const ctx = { db: app.database.db, actor };
+    try {
+      const { token } = await createApiToken({ ctx, input: { name: parsed.data.tokenName, expiresOn: parsed.data.expiresOn } });
+      return renderSettings(request, reply, undefined, { name: parsed.data.tokenName, token });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "validation") throw error;
+      const errors = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k === "name" ? "tokenName" : k, v as ErrorKey]));
+      return refuse(errors, { tokenName: parsed.data.tokenName, expiresOn: parsed.data.expiresOn ?? "" });
+    }
+  });
+
+  app.post("/konto/tokens/:id/widerrufen", async (request, reply) => {
+    const actor = requireActor(request);
+    const id = Number((request.params as { id: string }).id);
+    if (!isRowNumber(id)) throw notFound("Token not found");
+    await revokeApiToken({ ctx: { db: app.database.db, actor }, input: { id } });
+    return reply.redirect(pageCtxOf(request).href("/konto", { notice: "tokenRevoked" }), 303);
   });
 
   // Opened from the mail, possibly in another browser: no login needed, the token is the proof.

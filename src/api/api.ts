@@ -13,7 +13,9 @@ import { AppError, httpStatusOf } from "../lib/errors.ts";
 import { QueryInvalid } from "./api-errors.ts";
 import { registerEditionApi } from "./editions.api.ts";
 import { registerEventApi } from "./events.api.ts";
+import { registerMeApi } from "./me.api.ts";
 import { registerOrganisationApi } from "./organisations.api.ts";
+import { bearerScheme } from "./token-auth.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -29,9 +31,10 @@ export async function registerApi(app: FastifyInstance): Promise<void> {
         title: "Clusterwoche API",
         version: "1.0.0",
         description:
-          "Public read API of the Clusterwoche programme: editions, events (with every programme filter), organisations, trade-fair presences and statistics.",
+          "Public read API of the Clusterwoche programme: editions, events (with every programme filter), organisations, trade-fair presences and statistics. Organisers' scripts create, change, submit and cancel events with a personal API token (Authorization: Bearer …, created on the account page /konto): the same permissions, validation (422), version check (409) and history as the forms; 120 requests a minute per token.",
       },
       servers: [{ url: app.config.baseUrl }],
+      components: { securitySchemes: bearerScheme },
     },
     // Only the JSON API belongs in the document, not the HTML pages or feeds.
     transform: (input) =>
@@ -62,6 +65,7 @@ export async function registerApi(app: FastifyInstance): Promise<void> {
       registerEditionApi(api);
       registerEventApi(api);
       registerOrganisationApi(api);
+      await registerMeApi(api);
     },
     { prefix: API_PREFIX },
   );
@@ -85,6 +89,7 @@ function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: Fa
     return reply.status(httpStatusOf[error.code]).send({ error: { code: error.code, message: error.message, fields: error.fields } });
   }
   const status = typeof error.statusCode === "number" ? error.statusCode : 500;
+  if (status === 429) return reply.status(429).send({ error: { code: "rate_limited", message: error.message, fields: {} } });
   if (status >= 400 && status < 500) {
     return reply.status(status).send({ error: { code: "bad_request", message: error.message, fields: {} } });
   }

@@ -65,6 +65,9 @@ export async function listMyEvents({ ctx }: { ctx: VerbCtx }) {
       titleEn: event.titleEn,
       status: event.status,
       underReview: sql<boolean>`exists (select 1 from event r where r.revision_of = ${event.id})`,
+      /** The version a change must name: that of the pending revision of a published event, else the event's. */
+      version: sql<number>`coalesce((select r.version from event r where r.revision_of = ${event.id}), ${event.version})`,
+      organisationId: event.organisationId,
       startsAt: event.startsAt,
       year: edition.year,
       organisationName: organisation.name,

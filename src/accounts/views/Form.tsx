@@ -91,6 +91,7 @@ export function Notice({ ctx, notice }: { ctx: PageCtx; notice: string | null })
     "passwordChanged",
     "emailChangeSent",
     "emailChanged",
+    "tokenRevoked",
   ] as const;
   const key = known.find((k) => k === notice);
   if (!key) return null;

@@ -1,21 +1,23 @@
 import type { Actor } from "../../lib/actor.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { Layout } from "../../views/Layout.tsx";
+import { ApiTokensSection, type ApiTokensView } from "./ApiTokensSection.tsx";
 import { ErrorSummary, Field, type FieldErrors, LanguageField, Notice, PostForm } from "./Form.tsx";
 
-export type SettingsForm = "profile" | "password" | "email";
+export type SettingsForm = "profile" | "password" | "email" | "apiToken";
 
 export type SettingsView = {
   actor: Actor;
   csrf: string;
   notice: string | null;
+  apiTokens: ApiTokensView;
   /** The form that was refused, with its problems and what was typed. */
   refused?: { form: SettingsForm; errors: FieldErrors; values: Record<string, string> };
   /** Coordinators and editors: whether they get the daily review digest; null hides the setting. */
   reviewDigest: boolean | null;
 };
 
-/** /konto: name and language, password, e-mail address, own data, logout. */
+/** /konto: name and language, password, e-mail address, API tokens, own data, logout. */
 export function SettingsPage({ ctx, view }: { ctx: PageCtx; view: SettingsView }) {
   const { t } = ctx;
   const { actor, csrf, refused } = view;
@@ -27,6 +29,8 @@ export function SettingsPage({ ctx, view }: { ctx: PageCtx; view: SettingsView }
     currentPassword: t("accounts.field.currentPassword"),
     newPassword: t("accounts.field.newPassword"),
     newEmail: t("accounts.field.newEmail"),
+    tokenName: t("accounts.apiTokens.name"),
+    expiresOn: t("accounts.apiTokens.expiresOn"),
   };
   return (
     <Layout ctx={ctx} meta={{ title: t("accounts.settings.title"), noindex: true }}>
@@ -114,6 +118,14 @@ export function SettingsPage({ ctx, view }: { ctx: PageCtx; view: SettingsView }
           </PostForm>
         </section>
       )}
+
+      <ApiTokensSection
+        ctx={ctx}
+        csrf={csrf}
+        view={view.apiTokens}
+        errors={errorsOf("apiToken")}
+        values={refused?.form === "apiToken" ? refused.values : {}}
+      />
 
       <section aria-labelledby="data-title">
         <h2 id="data-title">{t("accounts.settings.data")}</h2>
