@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { ReviewAction } from "../db/schema/index.ts";
 import { membership, user } from "../db/schema/index.ts";
+import { markableFieldLabel } from "../event-form/event-form-fields.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import { translator } from "../lib/i18n/i18n.ts";
 import type { Lang } from "../lib/language.ts";
@@ -39,7 +40,8 @@ export async function queueDecisionMails(db: DbOrTx, m: DecisionMail): Promise<n
     const paragraphs = [t(`moderation.mail.text.${key}`, { title })];
     if (m.reason) paragraphs.push(t("moderation.mail.reason", { reason: lang === "en" ? m.reason.textEn : m.reason.textDe }));
     if (m.message) paragraphs.push(t("moderation.mail.message", { who: m.reviewer }), m.message);
-    if (m.fields.length) paragraphs.push(t("moderation.mail.fields", { fields: m.fields.join(", ") }));
+    if (m.fields.length)
+      paragraphs.push(t("moderation.mail.fields", { fields: m.fields.map((f) => markableFieldLabel({ t }, f)).join(", ") }));
     await queueOrganiserMail(db, {
       to: member.email,
       language: lang,

@@ -1,9 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { createPersonas, type PersonaName, type Personas, personaNames } from "../../test/personas.ts";
-import { event } from "../db/schema/index.ts";
+import { event, mailJob } from "../db/schema/index.ts";
 import { createEventDraft } from "../event-form/create-event-draft.ts";
 import { makeActor, openEdition, orgIn, sampleEvent } from "../event-form/event-form.fixtures.ts";
 import { submitEvent } from "../event-form/submit-event.ts";
@@ -224,6 +224,17 @@ describe("the review page and decisions", () => {
     });
     expect(done.statusCode).toBe(303);
     expect((await rowOf(id))?.status).toBe("changes_requested");
+    // The organiser's mail names the fields by their labels, in text and HTML, the script only as text.
+    const [mail] = await t.database.db
+      .select()
+      .from(mailJob)
+      .where(eq(mailJob.recipient, p.organiserA.user?.email ?? ""))
+      .orderBy(desc(mailJob.id))
+      .limit(1);
+    expect(mail?.subject).toBe("Bitte überarbeiten: Bitte überarbeiten");
+    expect(mail?.text).toContain("Betroffene Angaben: Titel (Deutsch)");
+    expect(mail?.html).toContain("Titel (Deutsch)");
+    expect(mail?.html).not.toContain("<script>");
     const page = await get("coordinator", `${queue}/${id}`);
     expect(page.body).not.toContain("<script>alert");
     expect(parseHtml(page.body).querySelector(".history .message")?.textContent).toBe(hostile);
