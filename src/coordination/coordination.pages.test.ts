@@ -237,6 +237,8 @@ describe("the organisations overview of a Land", () => {
     const after = textOf((await as("coordinator").get(first.headers.location as string)).body);
     expect(after).toContain(`Die Erinnerung an ${org.name} wurde verschickt.`);
     expect(after).toContain("heute erinnert");
+    // The notice is not text from the URL: a made-up id shows nothing.
+    expect(textOf((await as("coordinator").get("/mein-bereich/land/BW?reminded=999999")).body)).not.toContain("wurde verschickt");
     const de = await smtp.waitFor(memberDe.email);
     expect(de.subject).toBe(`Clusterwoche 2019: Ihre Veranstaltungen für ${org.name}`);
     expect(de.text).toContain("Clusterwoche 2017 dabei");

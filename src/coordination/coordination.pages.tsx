@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { csrfToken } from "../accounts/csrf.ts";
-import { fieldErrorsOf, formOf, type PageBase, pageBase } from "../organiser/organiser-page-kit.ts";
+import { fieldErrorsOf, formOf, idOf, type PageBase, pageBase } from "../organiser/organiser-page-kit.ts";
 import { sendPage } from "../views/render.ts";
 import { listCoordinatedStates, loadCoordinatedState } from "./coordination-access.ts";
 import { registerFeaturedPages } from "./featured.pages.tsx";
 import { inviteOrganisation } from "./invite-organisation.ts";
-import { listStateOrganisations } from "./list-state-organisations.ts";
+import { listStateOrganisations, type StateOverview } from "./list-state-organisations.ts";
 import { remindOrganisation } from "./remind-organisation.ts";
 import { registerStateIntroPages } from "./state-intro.pages.tsx";
 import { InviteOrganisationPage, type InviteView } from "./views/InviteOrganisationPage.tsx";
@@ -17,9 +17,16 @@ type LandRequest = FastifyRequest<{ Params: { code: string } }>;
 const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 
 /** The overview with a message above it (after a reminder, or refusing a second one today). */
-async function renderOverview(request: LandRequest, reply: FastifyReply, base: PageBase, message: OverviewMessage | null, status = 200) {
+async function renderOverview(
+  request: LandRequest,
+  reply: FastifyReply,
+  base: PageBase,
+  messageOf: (overview: StateOverview) => OverviewMessage | null,
+  status = 200,
+) {
   const overview = await listStateOrganisations({ ctx: base.verb, input: { stateCode: request.params.code } });
-  return sendPage(reply, <StateOverviewPage base={base} overview={overview} csrf={csrfToken(request, reply)} message={message} />, status);
+  const page = <StateOverviewPage base={base} overview={overview} csrf={csrfToken(request, reply)} message={messageOf(overview)} />;
+  return sendPage(reply, page, status);
 }
 
 /** The coordinators' tools under /mein-bereich/land/:code (their Länder; editors and admins every Land). */
@@ -32,12 +39,12 @@ export function registerCoordinationPages(app: FastifyInstance): void {
 
   app.get<{ Params: { code: string } }>("/mein-bereich/land/:code", async (request, reply) => {
     const base = await pageBase(app, request);
-    const reminded = queryOf(request).reminded;
-    const message: OverviewMessage | null =
-      typeof reminded === "string" && reminded.length <= 200
-        ? { kind: "notice", text: base.ctx.t("coordination.organisations.reminded", { name: reminded }) }
-        : null;
-    return renderOverview(request, reply, base, message);
+    // The notice names the organisation only if it really was reminded today (no text from the URL is shown).
+    const reminded = idOf(queryOf(request).reminded);
+    return renderOverview(request, reply, base, (overview) => {
+      const org = overview.notSubmitted.find((o) => o.id === reminded && o.remindedToday);
+      return org ? { kind: "notice", text: base.ctx.t("coordination.organisations.reminded", { name: org.name }) } : null;
+    });
   });
 
   app.post<{ Params: { code: string } }>("/mein-bereich/land/:code/erinnerung", async (request, reply) => {
@@ -45,13 +52,16 @@ export function registerCoordinationPages(app: FastifyInstance): void {
     const { t, href } = base.ctx;
     const result = await remindOrganisation({ ctx: base.verb, input: { stateCode: request.params.code, values: formOf(request) } });
     if (result.outcome === "sent") {
-      return reply.redirect(href(`/mein-bereich/land/${request.params.code.toUpperCase()}`, { reminded: result.name }), 303);
+      return reply.redirect(
+        href(`/mein-bereich/land/${request.params.code.toUpperCase()}`, { reminded: String(result.organisationId) }),
+        303,
+      );
     }
     const text =
       result.outcome === "alreadySent"
         ? t("coordination.organisations.alreadyReminded", { name: result.name })
         : t("coordination.organisations.noMembers");
-    return renderOverview(request, reply, base, { kind: "warning", text }, 409);
+    return renderOverview(request, reply, base, () => ({ kind: "warning", text }), 409);
   });
 
   const renderInvite = async (request: LandRequest, reply: FastifyReply, base: PageBase, view: Omit<InviteView, "csrf">, status = 200) => {

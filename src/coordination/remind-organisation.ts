@@ -10,7 +10,7 @@ import { loadCoordinatedState } from "./coordination-access.ts";
 import { submissionReminderMail } from "./coordination-mail.ts";
 import { currentAndPreviousEdition, listNotYetSubmitted, SUBMISSION_REMINDER } from "./list-state-organisations.ts";
 
-export type ReminderOutcome = { outcome: "sent" | "alreadySent" | "noMembers"; name: string; recipients: number };
+export type ReminderOutcome = { outcome: "sent" | "alreadySent" | "noMembers"; organisationId: number; name: string; recipients: number };
 
 /**
  * Mails the members of an organisation that took part last edition and has not submitted yet, at most once
@@ -40,13 +40,13 @@ export async function remindOrganisation({
       .innerJoin(user, eq(user.id, membership.userId))
       .where(eq(membership.organisationId, org.id))
       .orderBy(user.id);
-    if (members.length === 0) return { outcome: "noMembers", name: org.name, recipients: 0 };
+    if (members.length === 0) return { outcome: "noMembers", organisationId: org.id, name: org.name, recipients: 0 };
     const logged = await tx
       .insert(notificationLog)
       .values({ kind: SUBMISSION_REMINDER, subjectKey: String(org.id), sentOn: today, createdAt: now })
       .onConflictDoNothing()
       .returning({ kind: notificationLog.kind });
-    if (logged.length === 0) return { outcome: "alreadySent", name: org.name, recipients: 0 };
+    if (logged.length === 0) return { outcome: "alreadySent", organisationId: org.id, name: org.name, recipients: 0 };
     for (const m of members) {
       await queueOrganiserMail(
         tx,
@@ -61,6 +61,6 @@ export async function remindOrganisation({
       summary: `Erinnerung an ${org.name}: ${members.length} Mitglied(er), Ausgabe ${edition.year}`,
       after: { recipients: members.length, edition: edition.year },
     });
-    return { outcome: "sent", name: org.name, recipients: members.length };
+    return { outcome: "sent", organisationId: org.id, name: org.name, recipients: members.length };
   });
 }
