@@ -5,6 +5,8 @@ import { AppError } from "../lib/errors.ts";
 import type { PageCtx } from "../lib/page-context.ts";
 import { pageCtxOf } from "../lib/request-ctx.ts";
 import { ImageRejected, storeImage } from "../media/store-image.ts";
+import { standingOf } from "../moderation/organiser-standing.ts";
+import { holderText } from "../moderation/views/OrganiserStanding.tsx";
 import { loadTaxonomies } from "../taxonomies/taxonomy-queries.ts";
 import { sendPage } from "../views/render.ts";
 import { cancelEvent } from "./cancel-event.ts";
@@ -102,7 +104,15 @@ async function formProps(
   }
   const e = await getManagedEvent({ ctx: verbCtx(request), input: { id } });
   const checks = await checkEvent({ ctx: verbCtx(request), input: { id } });
-  const event = { id, status: e.event.status, checks, window: submissionWindowState(e.edition) };
+  const { holder, changeRequest } = await standingOf(request.server.database.db, e);
+  const event = {
+    id,
+    status: e.event.status,
+    checks,
+    window: submissionWindowState(e.edition),
+    holder: holderText(ctx, holder),
+    changeRequest,
+  };
   return { ctx, csrf, taxonomies, event, editionTitle: ctx.lang === "en" ? e.edition.titleEn : e.edition.titleDe };
 }
 

@@ -68,6 +68,11 @@ export async function listMyEvents({ ctx }: { ctx: VerbCtx }) {
       /** The version a change must name: that of the pending revision of a published event, else the event's. */
       version: sql<number>`coalesce((select r.version from event r where r.revision_of = ${event.id}), ${event.version})`,
       organisationId: event.organisationId,
+      /** The status of what is being worked on: the pending revision's, else the event's. */
+      workingStatus: sql<string>`coalesce((select r.status::text from event r where r.revision_of = ${event.id} limit 1), ${event.status}::text)`,
+      stateCode: event.stateCode,
+      organisationStateCode: organisation.stateCode,
+      moderation: edition.moderation,
       startsAt: event.startsAt,
       year: edition.year,
       organisationName: organisation.name,

@@ -4,6 +4,7 @@ import { membership, organisation } from "../db/schema/index.ts";
 import type { Edition } from "../editions/edition-queries.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { notFound } from "../lib/errors.ts";
+import { listReviewerMessages } from "../moderation/organiser-standing.ts";
 import { currentEdition, type SubmissionWindow, submissionWindow } from "./current-edition.ts";
 import { listMembers } from "./list-members.ts";
 import { listOwnTradeFairPresences } from "./list-trade-fair-presences.ts";
@@ -54,14 +55,19 @@ export function chooseOrganisation(orgs: MyOrganisation[], slug: string | undefi
   return found;
 }
 
-/** Everything the dashboard shows for one organisation: its events of the current edition by status, the window, booths, members. */
+/**
+ * Everything the dashboard shows for one organisation: its events of the current edition by status, the window,
+ * the reviewers' recent messages, booths, members.
+ */
 export async function loadDashboard({ ctx, input }: { ctx: VerbCtx; input: { organisationId: number; now?: Date } }) {
   const edition = await currentEdition(ctx.db);
   const [team, fair] = await Promise.all([listMembers({ ctx, input }), listOwnTradeFairPresences({ ctx, input })]);
   const events = edition ? await listEvents(ctx, input.organisationId, edition) : [];
+  // listMembers has checked membership (else 404) before the messages are read.
+  const messages = await listReviewerMessages(ctx.db, input.organisationId);
   const groups = eventStatuses.map((status) => ({ status, events: events.filter((e) => e.status === status) }));
   const window: SubmissionWindow | null = edition ? submissionWindow(edition, input.now) : null;
-  return { org: team.org, role: team.role, edition, window, groups, presences: fair.presences, invitations: team.invitations };
+  return { org: team.org, role: team.role, edition, window, groups, messages, presences: fair.presences, invitations: team.invitations };
 }
 
 async function listEvents(ctx: VerbCtx, organisationId: number, edition: Edition): Promise<DashboardEvent[]> {

@@ -1,5 +1,7 @@
 import type { EventCheck } from "../../db/schema/index.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
+import type { ReviewerMessage } from "../../moderation/organiser-standing.ts";
+import { ChangeRequestMessage } from "../../moderation/views/OrganiserStanding.tsx";
 import type { Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
 import { ErrorSummary as KitErrorSummary } from "../../views/form/ErrorSummary.tsx";
@@ -30,7 +32,16 @@ export type EventFormProps = {
   editionTitle: string;
   /** The new-event form offers the actor's organisations; the edit form knows its event. */
   organisations?: { id: number; slug: string; name: string }[];
-  event?: { id: number; status: string; checks: EventCheck[]; window: "notYetOpen" | "open" | "closed" };
+  event?: {
+    id: number;
+    status: string;
+    checks: EventCheck[];
+    window: "notYetOpen" | "open" | "closed";
+    /** Who has it now ("Liegt bei: …"; empty when nobody has to act). */
+    holder: string;
+    /** While changes are requested: the reviewer's message, whose fields the form marks. */
+    changeRequest?: ReviewerMessage | undefined;
+  };
   /** A message above the form (saved, submitted, conflict …) and whether it is a problem. */
   notice?: { text: string; problem?: boolean };
 };
@@ -84,7 +95,7 @@ export function ChecksList({ ctx, checks }: { ctx: PageCtx; checks: EventCheck[]
 export function EventFormPage(props: EventFormProps) {
   const { ctx, event } = props;
   const { t } = ctx;
-  const s: FormState = { ctx, values: props.values, errors: props.errors };
+  const s: FormState = { ctx, values: props.values, errors: props.errors, marked: new Set(event?.changeRequest?.fields ?? []) };
   const title = event ? t("eventForm.title") : t("eventForm.newTitle");
   const action = event ? `/mein-bereich/veranstaltungen/${event.id}` : "/mein-bereich/veranstaltungen/neu";
   const editable = !event || !["cancelled", "rejected"].includes(event.status);
@@ -107,12 +118,14 @@ export function EventFormPage(props: EventFormProps) {
           <p>
             <strong>{t("eventForm.status.label")}:</strong> {tr(ctx, `eventForm.status.${event.status}`)}
           </p>
+          {event.holder && <p class="holder">{event.holder}</p>}
           <p>{tr(ctx, `eventForm.statusHelp.${event.status}`)}</p>
           {event.window !== "open" && ["draft", "changes_requested"].includes(event.status) && (
             <p>{event.window === "closed" ? t("eventForm.windowClosed") : t("eventForm.windowNotYetOpen")}</p>
           )}
         </div>
       )}
+      {event?.changeRequest && <ChangeRequestMessage ctx={ctx} request={event.changeRequest} />}
       {event && <ChecksList ctx={ctx} checks={event.checks} />}
       {editable && (
         <form

@@ -1,15 +1,28 @@
 import type { Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
 import { EVENT_LANGUAGES } from "../event-form.schemas.ts";
 import { one, rowIndexes } from "../event-form-data.ts";
-import { Check, Choices, type FormState, fieldId, Select, TextArea, TextField, tr } from "./form-kit.tsx";
+import { Check, Choices, type FormState, fieldId, markedNote, markedSections, Select, TextArea, TextField, tr } from "./form-kit.tsx";
 
 const f = (s: FormState, key: string, options?: Record<string, unknown>) => tr(s.ctx, `eventForm.fields.${key}`, options);
 const name = (s: FormState, term: { nameDe: string; nameEn: string }) => (s.ctx.lang === "en" ? term.nameEn : term.nameDe);
 
+/** A fieldset of the form; sections whose rows reviewers marked as a whole carry the note under the legend. */
 function Section({ s, id, children }: { s: FormState; id: string; children: preact.ComponentChildren }) {
+  const field = Object.keys(markedSections).find((name) => markedSections[name] === id);
+  const marked = field ? markedNote(s, field) : undefined;
   return (
-    <fieldset class="form-section" id={`section-${id}`}>
+    <fieldset
+      class={marked ? "form-section field-marked" : "form-section"}
+      id={`section-${id}`}
+      tabIndex={marked ? -1 : undefined}
+      aria-describedby={marked ? `section-${id}-marked` : undefined}
+    >
       <legend>{tr(s.ctx, `eventForm.sections.${id}`)}</legend>
+      {marked && (
+        <p class="field-marked-note" id={`section-${id}-marked`}>
+          {marked}
+        </p>
+      )}
       {children}
     </fieldset>
   );

@@ -1,12 +1,24 @@
 import { formatDay } from "../../lib/format-date.ts";
 import { pick } from "../../lib/language.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
+import { holderOf } from "../../moderation/allowed-actions.ts";
+import { reviewStateOf } from "../../moderation/review-state.ts";
+import { holderText } from "../../moderation/views/OrganiserStanding.tsx";
 import { CsrfField } from "../../views/CsrfField.tsx";
 import { Layout } from "../../views/Layout.tsx";
 import type { listMyEvents } from "../get-managed-event.ts";
 import { tr } from "./form-kit.tsx";
 
 type Item = Awaited<ReturnType<typeof listMyEvents>>[number];
+
+/** Who has the event now, " · Liegt bei: …", or nothing. */
+function holderOfItem(ctx: PageCtx, i: Item): string {
+  const text = holderText(ctx, {
+    kind: holderOf(i.workingStatus, i.moderation),
+    stateCode: reviewStateOf(i.stateCode, i.organisationStateCode),
+  });
+  return text ? ` · ${text}` : "";
+}
 
 /** The actor's events: the current edition's to edit, earlier editions' to copy as drafts. */
 export function MyEventsPage({
@@ -50,7 +62,12 @@ export function MyEventsPage({
           {current.map((i) => (
             <li key={i.id}>
               <a href={ctx.href(`/mein-bereich/veranstaltungen/${i.id}`)}>{title(i)}</a> – {formatDay(lang, i.startsAt)} –{" "}
-              {tr(ctx, `eventForm.status.${i.status}`)} ({i.organisationName})
+              <span class="event-status">
+                {tr(ctx, `eventForm.status.${i.status}`)}
+                {i.underReview && ` (${tr(ctx, `eventForm.status.${i.workingStatus}`)})`}
+                {holderOfItem(ctx, i)}
+              </span>{" "}
+              ({i.organisationName})
             </li>
           ))}
         </ul>

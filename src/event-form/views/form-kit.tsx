@@ -4,8 +4,21 @@ import { type FieldClasses, FieldFrame } from "../../views/form/FieldFrame.tsx";
 import { Input, Choices as KitChoices, Select as KitSelect, TextArea as KitTextArea } from "../../views/form/inputs.tsx";
 import { type FormValues, many, one } from "../event-form-data.ts";
 
-/** What every field needs: the typed values, the errors by field name, and the translator. */
-export type FormState = { ctx: PageCtx; values: FormValues; errors: Record<string, string> };
+/** What every field needs: the typed values, the errors by field name, the translator, and the fields reviewers marked. */
+export type FormState = { ctx: PageCtx; values: FormValues; errors: Record<string, string>; marked?: ReadonlySet<string> };
+
+/** The reviewers' note of a field they asked to revise (markableEventFields), else undefined. */
+export const markedNote = (s: FormState, name: string): string | undefined =>
+  s.marked?.has(name) ? s.ctx.t("moderation.organiser.fieldMarked") : undefined;
+
+/** Sections marked as a whole (their rows have numbered names): field name → section id. */
+export const markedSections: Record<string, string> = { sessions: "dates", links: "links", image: "image" };
+
+/** Where the reviewers' message links a marked field to. */
+export const markTargetId = (name: string): string => {
+  const section = markedSections[name];
+  return section ? `section-${section}` : fieldId(name);
+};
 
 /** Translates a key built at run time (the typed t() only takes literal keys). */
 export const tr = (ctx: PageCtx, key: string, options?: Record<string, unknown>): string =>
@@ -28,7 +41,14 @@ const choicesClasses: FieldClasses = { ...fieldClasses, field: "choices", invali
 /** The field's id, its translated error, and the label with "(required)" for required fields. */
 function parts({ s, name, label, hint, required }: Common) {
   const code = s.errors[name];
-  const control = { id: fieldId(name), name, hint, error: code ? errorText(s.ctx, code) : undefined, ariaRequired: required };
+  const control = {
+    id: fieldId(name),
+    name,
+    hint,
+    error: code ? errorText(s.ctx, code) : undefined,
+    ariaRequired: required,
+    marked: markedNote(s, name),
+  };
   return {
     control,
     label: (
@@ -41,9 +61,9 @@ function parts({ s, name, label, hint, required }: Common) {
 }
 
 function Wrap({ p, children }: { p: ReturnType<typeof parts>; children: ComponentChildren }) {
-  const { id, hint, error } = p.control;
+  const { id, hint, error, marked } = p.control;
   return (
-    <FieldFrame id={id} label={p.label} hint={hint} error={error} classes={fieldClasses}>
+    <FieldFrame id={id} label={p.label} hint={hint} error={error} marked={marked} classes={fieldClasses}>
       {children}
     </FieldFrame>
   );
@@ -102,6 +122,7 @@ export function Choices(props: Common & { options: { value: string; label: strin
       legend={p.label}
       hint={p.control.hint}
       error={p.control.error}
+      marked={p.control.marked}
       options={props.options}
       chosen={many(props.s.values, props.name)}
       classes={choicesClasses}

@@ -1,5 +1,6 @@
 import { formatDay } from "../../lib/format-date.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
+import { ReviewerMessages } from "../../moderation/views/OrganiserStanding.tsx";
 import type { loadDashboard } from "../load-dashboard.ts";
 import type { PageBase } from "../organiser-page-kit.ts";
 import { OrganiserShell } from "./OrganiserShell.tsx";
@@ -121,6 +122,7 @@ export function DashboardPage({ base, d, notice }: { base: PageBase; d: Dashboar
             ))}
         </section>
       )}
+      <ReviewerMessages ctx={ctx} messages={d.messages} q={q} />
       <section aria-labelledby="fair-title">
         <h2 id="fair-title">{t("organiser.dashboard.fairTitle")}</h2>
         {d.presences.length === 0 ? (

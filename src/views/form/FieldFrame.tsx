@@ -10,30 +10,42 @@ export const formFieldClasses: FieldClasses = {
   error: "form-error",
 };
 
-/** The ids of the hint and the error message that describe the control `id`. */
-export const describedBy = (id: string, hint?: unknown, error?: unknown): string | undefined =>
-  [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+/** The ids of the reviewers' mark, the hint and the error message that describe the control `id`. */
+export const describedBy = (id: string, hint?: unknown, error?: unknown, marked?: unknown): string | undefined =>
+  [marked ? `${id}-marked` : "", hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
-/** aria-invalid and aria-describedby of a control with an optional hint and error. */
-export const fieldAria = (id: string, hint?: unknown, error?: unknown) => ({
+/** aria-invalid and aria-describedby of a control with an optional hint, error and reviewers' mark. */
+export const fieldAria = (id: string, hint?: unknown, error?: unknown, marked?: unknown) => ({
   "aria-invalid": error ? ("true" as const) : undefined,
-  "aria-describedby": describedBy(id, hint, error),
+  "aria-describedby": describedBy(id, hint, error, marked),
 });
 
-/** Hint and error message of a field, with the ids its control points to. */
+/** The wrapper class of a field, with `field-marked` when reviewers asked for it to be revised. */
+export const frameClass = (classes: FieldClasses, error?: unknown, marked?: unknown): string =>
+  `${error ? classes.invalid : classes.field}${marked ? " field-marked" : ""}`;
+
+/** The reviewers' mark, hint and error message of a field, with the ids its control points to. */
 export function HintAndError({
   id,
   hint,
   error,
+  marked,
   classes,
 }: {
   id: string;
   hint?: string | undefined;
   error?: string | undefined;
+  /** Reviewers asked to revise this field (request changes): the note, already translated. */
+  marked?: string | undefined;
   classes: FieldClasses;
 }) {
   return (
     <>
+      {marked && (
+        <p class="field-marked-note" id={`${id}-marked`}>
+          {marked}
+        </p>
+      )}
       {hint && (
         <p class={classes.hint} id={`${id}-hint`}>
           {hint}
@@ -55,16 +67,18 @@ type Props = {
   hint?: string | undefined;
   /** The error message, already translated. */
   error?: string | undefined;
+  /** Reviewers asked to revise this field: the note, already translated. */
+  marked?: string | undefined;
   classes?: FieldClasses;
   children: ComponentChildren;
 };
 
 /** A field: label, hint, error message, then the control (which carries `fieldAria`). */
-export function FieldFrame({ id, label, hint, error, classes = formFieldClasses, children }: Props) {
+export function FieldFrame({ id, label, hint, error, marked, classes = formFieldClasses, children }: Props) {
   return (
-    <div class={error ? classes.invalid : classes.field}>
+    <div class={frameClass(classes, error, marked)}>
       <label for={id}>{label}</label>
-      <HintAndError id={id} hint={hint} error={error} classes={classes} />
+      <HintAndError id={id} hint={hint} error={error} marked={marked} classes={classes} />
       {children}
     </div>
   );

@@ -1,4 +1,4 @@
-import { type FieldClasses, fieldAria, HintAndError } from "./FieldFrame.tsx";
+import { type FieldClasses, fieldAria, frameClass, HintAndError } from "./FieldFrame.tsx";
 
 /** What every control has: its id and name, its hint and (translated) error for aria, and how "required" is said. */
 type Control = {
@@ -11,15 +11,17 @@ type Control = {
   /** `aria-required` instead, for forms that keep the browser's own checks out entirely. */
   ariaRequired?: boolean | undefined;
   lang?: string | undefined;
+  /** The reviewers' note on this field (request changes), already translated. */
+  marked?: string | undefined;
 };
 
-const common = ({ id, name, hint, error, required, ariaRequired, lang }: Control) => ({
+const common = ({ id, name, hint, error, required, ariaRequired, lang, marked }: Control) => ({
   id,
   name,
   lang,
   required,
   "aria-required": ariaRequired ? ("true" as const) : undefined,
-  ...fieldAria(id, hint, error),
+  ...fieldAria(id, hint, error, marked),
 });
 
 export type InputType = "text" | "email" | "password" | "url" | "tel" | "date" | "time";
@@ -85,6 +87,7 @@ type ChoicesProps = {
   legend: preact.ComponentChildren;
   hint?: string | undefined;
   error?: string | undefined;
+  marked?: string | undefined;
   options: readonly Option[];
   chosen: readonly string[];
   /** `field`/`invalid` are the fieldset's classes; `hint`/`error` those of the messages. */
@@ -93,16 +96,16 @@ type ChoicesProps = {
 
 /** Checkboxes (or radio buttons) in a fieldset with legend, hint and error message. */
 export function Choices(props: ChoicesProps) {
-  const { id, error, hint } = props;
+  const { id, error, hint, marked } = props;
   return (
     <fieldset
-      class={error ? props.classes.invalid : props.classes.field}
+      class={frameClass(props.classes, error, marked)}
       id={props.idOn === "fieldset" ? id : undefined}
       tabIndex={props.idOn === "fieldset" ? -1 : undefined}
-      aria-describedby={fieldAria(id, hint, error)["aria-describedby"]}
+      aria-describedby={fieldAria(id, hint, error, marked)["aria-describedby"]}
     >
       <legend>{props.legend}</legend>
-      <HintAndError id={id} hint={hint} error={error} classes={props.classes} />
+      <HintAndError id={id} hint={hint} error={error} marked={marked} classes={props.classes} />
       {props.options.map((o, i) => (
         <label key={o.value} class="choice">
           <input
