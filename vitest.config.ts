@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-const shared = { testTimeout: 30_000, hookTimeout: 120_000, pool: "forks" as const };
+const shared = { testTimeout: 60_000, hookTimeout: 120_000, pool: "forks" as const };
 
 // Every test runs on the embedded PGlite; with TEST_DATABASE_URL the database-facing tests
 // (everything under src/) run a second time on that PostgreSQL server.
