@@ -2,7 +2,7 @@ import http from "node:http";
 
 /**
  * The baseline: a bare node:http server replaying the app's own response bodies, byte for byte,
- * with only content-type and content-length. bench/measure.ts uploads a scenario's sample bodies
+ * with only content-type, content-length (and content-encoding for compressed samples). bench/measure.ts uploads a scenario's sample bodies
  * once (PUT /bodies/<scenario>/<n>) and then loads GET /bodies/<scenario>/<n>, so the client
  * parses and decodes exactly what it gets from the app (see docs/PERFORMANCE.md "The benchmark").
  */
@@ -16,7 +16,11 @@ function store(request: http.IncomingMessage, response: http.ServerResponse): vo
   request.on("end", () => {
     const body = Buffer.concat(chunks);
     const type = request.headers["content-type"] ?? "application/octet-stream";
-    bodies.set(request.url ?? "", { body, headers: { "content-type": type, "content-length": body.length } });
+    // A compressed sample is replayed with its coding (x-content-encoding: fetch would not send content-encoding as is).
+    const encoding = request.headers["x-content-encoding"];
+    const headers: http.OutgoingHttpHeaders = { "content-type": type, "content-length": body.length };
+    if (typeof encoding === "string") headers["content-encoding"] = encoding;
+    bodies.set(request.url ?? "", { body, headers });
     response.writeHead(204).end();
   });
 }

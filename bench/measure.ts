@@ -1,3 +1,4 @@
+import http from "node:http";
 import autocannon from "autocannon";
 import type { Scenario } from "./scenarios.ts";
 
@@ -22,13 +23,14 @@ type Load = { duration: number; connections: number };
 type OnHeaders = (headers: Record<string, string>) => void;
 
 /** One side of the comparison: its URLs (taken in turn across rounds) and what each round measured. */
-type Target = { url: string; paths: string[]; next: number; onHeaders: OnHeaders; rounds: Figures[] };
+type Target = { url: string; paths: string[]; next: number; onHeaders: OnHeaders; rounds: Figures[]; acceptEncoding?: string | undefined };
 
 async function loadRound(target: Target, connections: number, seconds: number): Promise<void> {
   const result = await autocannon({
     url: target.url,
     connections,
     duration: seconds,
+    ...(target.acceptEncoding ? { headers: { "accept-encoding": target.acceptEncoding } } : {}),
     requests: [
       {
         method: "GET",
@@ -92,19 +94,35 @@ function hitCounter(): { count: OnHeaders; share: () => number | null } {
   };
 }
 
-type Sample = { body: Buffer; type: string; ms: number };
+type Sample = { body: Buffer; type: string; encoding: string | undefined; ms: number };
 
-async function sampleBodies(url: string, paths: string[]): Promise<Sample[]> {
+/** The bytes as sent (fetch would decode a compressed body), with their type and coding. */
+function getRaw(url: string, acceptEncoding: string | undefined): Promise<Omit<Sample, "ms">> {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding ? { "accept-encoding": acceptEncoding } : {};
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          if (response.statusCode !== 200) return reject(new Error(`GET ${url}: ${response.statusCode}`));
+          const encoding = response.headers["content-encoding"];
+          resolve({ body: Buffer.concat(chunks), type: response.headers["content-type"] ?? "text/html", encoding });
+        });
+      })
+      .on("error", reject);
+  });
+}
+
+async function sampleBodies(url: string, paths: string[], acceptEncoding: string | undefined): Promise<Sample[]> {
   // Samples from the tail of the list, which a short run does not reach, so the run stays uncached.
   // A single path is fetched twice: the second answer is what the load sees (a cache hit if cached).
   const sample = paths.length > 1 ? paths.slice(-20) : [...paths, ...paths];
   const bodies: Sample[] = [];
   for (const path of sample) {
     const started = performance.now();
-    const response = await fetch(`${url}${path}`);
-    if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
-    const body = Buffer.from(await response.arrayBuffer());
-    bodies.push({ body, type: response.headers.get("content-type") ?? "text/html", ms: performance.now() - started });
+    const raw = await getRaw(`${url}${path}`, acceptEncoding);
+    bodies.push({ ...raw, ms: performance.now() - started });
   }
   return paths.length > 1 ? bodies : bodies.slice(-1);
 }
@@ -112,9 +130,10 @@ async function sampleBodies(url: string, paths: string[]): Promise<Sample[]> {
 /** Hands the app's bodies to the baseline server; returns the paths that replay them. */
 async function uploadBodies(baselineUrl: string, scenario: string, bodies: Sample[]): Promise<string[]> {
   const paths: string[] = [];
-  for (const [index, { body, type }] of bodies.entries()) {
+  for (const [index, { body, type, encoding }] of bodies.entries()) {
     const path = `/bodies/${scenario}/${index}`;
-    const response = await fetch(`${baselineUrl}${path}`, { method: "PUT", body: new Uint8Array(body), headers: { "content-type": type } });
+    const headers: Record<string, string> = { "content-type": type, ...(encoding ? { "x-content-encoding": encoding } : {}) };
+    const response = await fetch(`${baselineUrl}${path}`, { method: "PUT", body: new Uint8Array(body), headers });
     if (!response.ok) throw new Error(`PUT ${path} on the baseline: ${response.status}`);
     paths.push(path);
   }
@@ -128,12 +147,20 @@ const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toPrecision(2)) 
  * own bodies for that scenario (one for a cached scenario, a few cycled for an uncached one).
  */
 export async function measureScenario(scenario: Scenario, appUrl: string, baselineUrl: string, options: Load): Promise<ScenarioResult> {
-  const samples = await sampleBodies(appUrl, scenario.paths);
+  const samples = await sampleBodies(appUrl, scenario.paths, scenario.acceptEncoding);
   const bodyBytes = Math.round(sum(samples.map((s) => s.body.length)) / samples.length);
   const baselinePaths = await uploadBodies(baselineUrl, scenario.name, samples);
   const appHits = hitCounter();
-  const appTarget: Target = { url: appUrl, paths: scenario.paths, next: 0, onHeaders: appHits.count, rounds: [] };
-  const baselineTarget: Target = { url: baselineUrl, paths: baselinePaths, next: 0, onHeaders: hitCounter().count, rounds: [] };
+  const acceptEncoding = scenario.acceptEncoding;
+  const appTarget: Target = { url: appUrl, paths: scenario.paths, next: 0, onHeaders: appHits.count, rounds: [], acceptEncoding };
+  const baselineTarget: Target = {
+    url: baselineUrl,
+    paths: baselinePaths,
+    next: 0,
+    onHeaders: hitCounter().count,
+    rounds: [],
+    acceptEncoding,
+  };
   await loadAlternately(appTarget, baselineTarget, options, median(samples.map((s) => s.ms)));
   const app = combine(appTarget.rounds);
   const baseline = combine(baselineTarget.rounds);

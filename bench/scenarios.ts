@@ -1,5 +1,22 @@
 /** One thing the benchmark measures: a fixed path, or many distinct paths to defeat the response cache. */
-export type Scenario = { name: string; label: string; paths: string[]; cached: boolean };
+export type Scenario = {
+  name: string;
+  label: string;
+  paths: string[];
+  cached: boolean;
+  /** Sent as Accept-Encoding (as browsers do); unset: none, so the app answers uncompressed. */
+  acceptEncoding?: string;
+};
+
+/** What browsers send: the app answers Brotli. */
+export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br";
+
+/** Every cached scenario twice: without Accept-Encoding (identity) and with it (Brotli, the stored variant). */
+function withCompressed(scenarios: Scenario[]): Scenario[] {
+  return scenarios.flatMap((s) =>
+    s.cached ? [s, { ...s, name: `${s.name}-br`, label: `${s.label} (br)`, acceptEncoding: BROWSER_ACCEPT_ENCODING }] : [s],
+  );
+}
 
 type ApiEvent = {
   title: string;
@@ -74,7 +91,7 @@ export async function buildScenarios(baseUrl: string, uncachedLimit = 20_000): P
   const sample = events[0];
   if (!sample) throw new Error("the app lists no events");
   const eventPath = new URL(sample.links.page).pathname;
-  return [
+  return withCompressed([
     { name: "home", label: "home /", paths: ["/"], cached: true },
     { name: "programme", label: "programme /programm", paths: ["/programm"], cached: true },
     {
@@ -86,5 +103,5 @@ export async function buildScenarios(baseUrl: string, uncachedLimit = 20_000): P
     { name: "event", label: "event page", paths: [eventPath], cached: true },
     { name: "api-list", label: "API /api/v1/events", paths: ["/api/v1/events"], cached: true },
     { name: "ics", label: "ICS feed, whole edition", paths: ["/feeds/events.ics"], cached: true },
-  ];
+  ]);
 }

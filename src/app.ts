@@ -1,10 +1,11 @@
+import compress from "@fastify/compress";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerAccountPages, registerAccounts } from "./accounts/accounts.plugin.ts";
 import { registerApi } from "./api/api.ts";
+import { BROTLI_OPTIONS, COMPRESS_THRESHOLD, GZIP_OPTIONS, isCompressible } from "./cache/content-encoding.ts";
 import type { Config } from "./config.ts";
 import { registerCoordinationJobs } from "./coordination/coordination.jobs.ts";
 import { registerCoordinationPages } from "./coordination/coordination.pages.tsx";
@@ -33,6 +34,7 @@ import { registerContentPages } from "./pages/content.pages.tsx";
 import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
 import { registerTradeFairPages } from "./trade-fairs/trade-fair.pages.tsx";
+import { registerStaticAssets } from "./views/static-assets.ts";
 import { registerWidgetRoutes } from "./widget/widget.pages.tsx";
 
 declare module "fastify" {
@@ -41,8 +43,6 @@ declare module "fastify" {
     database: Database;
   }
 }
-
-const publicDir = new URL("../public", import.meta.url).pathname;
 
 /** Assembles the app: external plugins, then app-wide handlers, then the features. */
 export async function buildApp({ config, database }: { config: Config; database: Database }): Promise<FastifyInstance> {
@@ -83,6 +83,15 @@ export async function buildApp({ config, database }: { config: Config; database:
   app.addHook("onSend", async (_request, reply) => {
     reply.header("permissions-policy", "camera=(), microphone=(), geolocation=()");
   });
+  // Brotli or gzip for every text response the public cache does not keep; the cache stores its own
+  // compressed variants and marks them with Content-Encoding, which this plugin leaves alone.
+  await app.register(compress, {
+    encodings: ["br", "gzip"],
+    threshold: COMPRESS_THRESHOLD,
+    brotliOptions: BROTLI_OPTIONS,
+    zlibOptions: GZIP_OPTIONS,
+    customTypes: isCompressible,
+  });
   await app.register(formbody);
   // Multipart forms arrive like url-encoded ones: fields as strings, files as Buffers in request.body
   // (so the CSRF field is checked the same way). Over 10 MB → 413.
@@ -90,7 +99,7 @@ export async function buildApp({ config, database }: { config: Config; database:
     attachFieldsToBody: "keyValues",
     limits: { fileSize: MAX_IMAGE_BYTES, files: 5, fields: 400, fieldSize: 100_000, parts: 420 },
   });
-  await app.register(fastifyStatic, { root: publicDir, prefix: "/static/", maxAge: "1d", immutable: false });
+  await registerStaticAssets(app);
   await registerAccounts(app); // sessions → request.actor, CSRF check, rate-limit plugin: before every feature
 
   registerErrorHandlers(app);

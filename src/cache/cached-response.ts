@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { type CompressedEncoding, negotiateEncoding } from "./content-encoding.ts";
 import type { DataVersion } from "./data-version-watch.ts";
-import type { CachedResponse } from "./response-store.ts";
+import type { CachedResponse, CachedVariant } from "./response-store.ts";
 
 /**
  * Browsers and proxies may keep a copy but must ask before every reuse: a revalidation costs one
@@ -55,33 +56,55 @@ const notReplayed = new Set(["content-length", "date", "connection", "keep-alive
 // What a 304 repeats of the 200 (RFC 9110 §15.4.5), besides the validators.
 const repeatedOn304 = ["cache-control", "vary", "content-location", "expires"];
 
-/** The response as it will be replayed: the miss's headers (security headers included), fixed once. */
+/** The ETag of a compressed representation: a different one per coding (RFC 9110 §8.8.3), `"x"` → `"x-br"`. */
+export const encodedEtag = (etag: string, encoding: CompressedEncoding) => `${etag.slice(0, -1)}-${encoding}"`;
+
+function variantOf(headers: OutgoingHttpHeaders, body: Buffer, etag: string, validators: Validators): CachedVariant {
+  const all: OutgoingHttpHeaders = { ...headers, etag, "content-length": body.length, "x-cache": "hit" };
+  const notModifiedHeaders: OutgoingHttpHeaders = { etag, "last-modified": httpDate(validators.header), "x-cache": "hit" };
+  for (const name of repeatedOn304) if (all[name] !== undefined) notModifiedHeaders[name] = all[name];
+  return { body, etag, headers: all, notModifiedHeaders };
+}
+
+/**
+ * The response as it will be replayed: the miss's headers (security headers included), fixed once,
+ * with its compressed variants (`encoded`), each with its own Content-Encoding, length and ETag.
+ */
 export function buildEntry(
   replyHeaders: Record<string, number | string | string[] | undefined>,
   body: Buffer,
   etag: string,
   validators: Validators,
   expiresAt: number,
+  encodedBodies: Partial<Record<CompressedEncoding, Buffer>> = {},
 ): CachedResponse {
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(replyHeaders)) {
-    if (value !== undefined && !notReplayed.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
+    const lower = name.toLowerCase();
+    if (value !== undefined && !notReplayed.has(lower) && lower !== "content-encoding") headers[lower] = value;
   }
-  headers["content-length"] = body.length;
-  headers["x-cache"] = "hit";
-  const notModifiedHeaders: OutgoingHttpHeaders = { etag, "last-modified": httpDate(validators.header), "x-cache": "hit" };
-  for (const name of repeatedOn304) if (headers[name] !== undefined) notModifiedHeaders[name] = headers[name];
-  return { body, etag, lastModified: validators.since, headers, expiresAt, notModifiedHeaders };
+  const encoded: CachedResponse["encoded"] = {};
+  for (const [encoding, bytes] of Object.entries(encodedBodies) as [CompressedEncoding, Buffer][]) {
+    encoded[encoding] = variantOf({ ...headers, "content-encoding": encoding }, bytes, encodedEtag(etag, encoding), validators);
+  }
+  return { ...variantOf(headers, body, etag, validators), lastModified: validators.since, expiresAt, encoded };
+}
+
+/** The representation a request gets: the compressed one its Accept-Encoding prefers, if kept, else identity. */
+export function variantFor(headers: IncomingHttpHeaders, entry: CachedResponse): CachedVariant {
+  const encoding = negotiateEncoding(headers["accept-encoding"]);
+  return (encoding !== "identity" && entry.encoded[encoding]) || entry;
 }
 
 /** Writes a cached response, or its 304 when the request's validators match. */
 export function writeCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
-  if (notModified(req.headers, entry.etag, entry.lastModified)) {
-    res.writeHead(304, entry.notModifiedHeaders);
+  const variant = variantFor(req.headers, entry);
+  if (notModified(req.headers, variant.etag, entry.lastModified)) {
+    res.writeHead(304, variant.notModifiedHeaders);
     res.end();
   } else {
-    res.writeHead(200, entry.headers);
+    res.writeHead(200, variant.headers);
     if (req.method === "HEAD") res.end();
-    else res.end(entry.body);
+    else res.end(variant.body);
   }
 }

@@ -1,17 +1,24 @@
 import type { OutgoingHttpHeaders } from "node:http";
+import type { CompressedEncoding } from "./content-encoding.ts";
 
-/** A rendered public response, ready to be written as it is. */
-export type CachedResponse = {
+/** One representation of a response: its bytes and the headers that go with them. */
+export type CachedVariant = {
   body: Buffer;
   etag: string;
-  /** Compared with If-Modified-Since (whole seconds); undefined when only the ETag may give a 304. */
-  lastModified: number | undefined;
   /** Every header of the 200 (content-length, etag, the app's security headers…). */
   headers: OutgoingHttpHeaders;
-  /** After this (ms) the entry is rendered again even without a data change (pages that show "next" events). */
-  expiresAt: number;
   /** The headers a 304 repeats (RFC 9110 §15.4.5). */
   notModifiedHeaders: OutgoingHttpHeaders;
+};
+
+/** A rendered public response, ready to be written as it is. */
+export type CachedResponse = CachedVariant & {
+  /** Compared with If-Modified-Since (whole seconds); undefined when only the ETag may give a 304. */
+  lastModified: number | undefined;
+  /** After this (ms) the entry is rendered again even without a data change (pages that show "next" events). */
+  expiresAt: number;
+  /** The same response in Brotli and gzip, compressed once when stored; empty for what is not compressed. */
+  encoded: Partial<Record<CompressedEncoding, CachedVariant>>;
 };
 
 export type StoreLimits = { maxEntries: number; maxBytes: number };
@@ -69,5 +76,6 @@ export class ResponseStore {
   }
 }
 
-// Headers are a few hundred bytes; counting the body and key is what matters for the bound.
-const sizeOf = (key: string, entry: CachedResponse) => entry.body.length + key.length * 2 + 1024;
+// Headers are a few hundred bytes; counting the bodies and key is what matters for the bound.
+const sizeOf = (key: string, entry: CachedResponse) =>
+  entry.body.length + (entry.encoded.br?.body.length ?? 0) + (entry.encoded.gzip?.body.length ?? 0) + key.length * 2 + 1024;

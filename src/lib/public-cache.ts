@@ -1,11 +1,28 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, RouteOptions } from "fastify";
 import { cacheKeyOf } from "../cache/cache-key.ts";
-import { buildEntry, CACHE_CONTROL, etagOf, httpDate, lastModifiedOf, notModified, writeCached } from "../cache/cached-response.ts";
+import {
+  buildEntry,
+  CACHE_CONTROL,
+  etagOf,
+  httpDate,
+  lastModifiedOf,
+  notModified,
+  variantFor,
+  writeCached,
+} from "../cache/cached-response.ts";
+import {
+  COMPRESS_THRESHOLD,
+  COMPRESSED_ENCODINGS,
+  type CompressedEncoding,
+  compressBody,
+  isCompressible,
+  withVaryAcceptEncoding,
+} from "../cache/content-encoding.ts";
 import { type DataVersion, DataVersionWatch } from "../cache/data-version-watch.ts";
 import { InFlight, type Settle } from "../cache/in-flight.ts";
-import { type CachedResponse, ResponseStore } from "../cache/response-store.ts";
-import { publicCacheRequests } from "../metrics/metrics.ts";
+import { type CachedResponse, type CachedVariant, ResponseStore } from "../cache/response-store.ts";
+import { publicCacheCompressions, publicCacheRequests } from "../metrics/metrics.ts";
 import { shareDataVersionWatch } from "./data-version.ts";
 
 declare module "fastify" {
@@ -34,6 +51,17 @@ export type PublicCacheOptions = {
   /** Entries are rendered again after this even without a data change: "next events" move on. */
   maxAgeMs: number;
 };
+
+/** Every coding of a body, compressed in parallel in the thread pool. */
+async function compressAll(body: Buffer): Promise<Partial<Record<CompressedEncoding, Buffer>>> {
+  const bodies = await Promise.all(
+    COMPRESSED_ENCODINGS.map((encoding) => {
+      publicCacheCompressions.inc({ encoding });
+      return compressBody(body, encoding);
+    }),
+  );
+  return Object.fromEntries(COMPRESSED_ENCODINGS.map((encoding, i) => [encoding, bodies[i]]));
+}
 
 const defaults: PublicCacheOptions = {
   maxEntries: 5000,
@@ -75,29 +103,44 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
   app.addHook("onClose", () => watch.stop());
 
   // Miss path: validators and policy on the fresh response, then keep it if the data version did
-  // not move while it was rendered (otherwise it may show data older than the version says).
-  const prepare = (request: FastifyRequest, reply: FastifyReply, body: Buffer, ownPolicy: unknown): Buffer | null => {
+  // not move while it was rendered (otherwise it may show data older than the version says). A kept
+  // text response is compressed here, once in each coding, so no hit ever compresses; what is not
+  // kept goes out as it is and @fastify/compress compresses it for this one client.
+  const prepare = async (request: FastifyRequest, reply: FastifyReply, body: Buffer, ownPolicy: unknown): Promise<Buffer | null> => {
     const pending = request.publicCache;
     const ownTag = reply.getHeader("etag");
     const etag = typeof ownTag === "string" ? ownTag : etagOf(body);
     reply.header("etag", etag).header("x-cache", "miss");
     publicCacheRequests.inc({ result: "miss" });
     if (ownPolicy === undefined) reply.header("cache-control", CACHE_CONTROL);
+    const textual = isCompressible(reply.getHeader("content-type")) && !reply.hasHeader("content-encoding");
+    if (textual) reply.header("vary", withVaryAcceptEncoding(reply.getHeader("vary")));
     const validators = pending?.version && lastModifiedOf(pending.version, Date.now());
-    if (pending && validators) {
+    let sent: CachedVariant | undefined;
+    const keepable = () => pending?.version !== undefined && watch.current === pending.version && watch.fresh();
+    if (pending && validators && keepable() && body.length <= limits.maxEntryBytes) {
       reply.header("last-modified", httpDate(validators.header));
-      if (watch.current === pending.version && watch.fresh() && body.length <= limits.maxEntryBytes) {
-        const entry = buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs);
+      const encoded = textual && body.length >= COMPRESS_THRESHOLD ? await compressAll(body) : {};
+      // Compressing took time: keep the entry only if the version still holds.
+      if (keepable()) {
+        const entry = buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs, encoded);
         store.set(pending.key, entry);
         pending.settle?.(entry);
+        sent = variantFor(request.raw.headers, entry);
       }
+    } else if (validators) {
+      reply.header("last-modified", httpDate(validators.header));
     }
     pending?.settle?.(undefined);
-    if (request.raw.method === "GET" && notModified(request.raw.headers, etag, validators ? validators.since : undefined)) {
-      reply.code(304).removeHeader("content-type").removeHeader("content-length");
+    const tag = sent?.etag ?? etag;
+    if (request.raw.method === "GET" && notModified(request.raw.headers, tag, validators ? validators.since : undefined)) {
+      reply.code(304).removeHeader("content-type").removeHeader("content-length").header("etag", tag);
       return null;
     }
-    return body;
+    if (!sent || sent.body === body) return body;
+    // The kept compressed variant, byte for byte what later hits send.
+    reply.header("content-encoding", sent.headers["content-encoding"]).header("etag", sent.etag).removeHeader("content-length");
+    return sent.body;
   };
 
   const keepResponse: onSendHookHandler = (request, reply, payload, done) => {
@@ -113,9 +156,14 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     const policy = reply.getHeader("cache-control");
     if (typeof policy === "string" && /no-store|private/.test(policy)) return pass();
     const body = typeof payload === "string" ? Buffer.from(payload) : payload;
-    if (pending.version === undefined || watch.fresh()) return done(null, prepare(request, reply, body, policy));
+    const finish = () =>
+      prepare(request, reply, body, policy).then(
+        (sent) => done(null, sent),
+        (error: Error) => done(error),
+      );
+    if (pending.version === undefined || watch.fresh()) return void finish();
     // The render outlasted the freshness window: read the version again before keeping the result.
-    void watch.check().then(() => done(null, prepare(request, reply, body, policy)));
+    void watch.check().then(finish);
   };
 
   // Read-your-writes on this instance: a request that may have changed data re-reads the version

@@ -23,6 +23,13 @@ export const publicCacheRequests = new Counter({
   registers: [processRegistry],
 });
 
+export const publicCacheCompressions = new Counter({
+  name: "cw_public_cache_compressions_total",
+  help: "Bodies the public cache compressed for an entry, by coding (once per kept entry; hits never compress)",
+  labelNames: ["encoding"] as const,
+  registers: [processRegistry],
+});
+
 export const programmeIndexBuild = new Histogram({
   name: "cw_programme_index_build_duration_seconds",
   help: "Programme index (re)builds and their duration; _count is the number of builds",

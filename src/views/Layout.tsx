@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { type PageCtx, switchLanguageHref } from "../lib/page-context.ts";
+import { assetUrl } from "./assets.ts";
 import { CsrfField } from "./CsrfField.tsx";
 import { cachedFragment } from "./render.ts";
 
@@ -60,8 +61,8 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
         {meta.description && <meta name="twitter:description" content={meta.description} />}
         {meta.image && <meta name="twitter:image" content={meta.image} />}
         {meta.image && meta.imageAlt && <meta name="twitter:image:alt" content={meta.imageAlt} />}
-        <link rel="stylesheet" href="/static/site.css" />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl("site.css")} />
+        <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
         {meta.jsonLd !== undefined && (
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(meta.jsonLd).replace(/</g, "\\u003c") }} />
         )}
@@ -73,7 +74,7 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
         <header class="site-header">
           <div class="wrap header-row">
             <a class="brand" href={ctx.href("/")}>
-              <img src="/static/logo.svg" alt="" width="40" height="40" />
+              <img src={assetUrl("logo.svg")} alt="" width="40" height="40" />
               <span>{siteName}</span>
             </a>
             <AccountNav ctx={ctx} />

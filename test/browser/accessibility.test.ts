@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
+import { assetUrl } from "../../src/views/assets.ts";
 import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
@@ -50,7 +51,7 @@ async function audit(
     await check?.(page);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations, describeViolations(path, results)).toEqual([]);
-    expect(requests.urls, "the recorder saw the stylesheet").toContain(`${server.origin}/static/site.css`);
+    expect(requests.urls, "the recorder saw the stylesheet").toContain(`${server.origin}${assetUrl("site.css")}`);
     expect(requests.foreign(server.origin), `${path} requested another origin`).toEqual([]);
   });
 }

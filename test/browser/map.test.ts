@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assetUrl } from "../../src/views/assets.ts";
 import { contrastRatio } from "../contrast.ts";
 import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
@@ -59,7 +60,7 @@ describe("programme map in a browser", () => {
       expect(await page.locator("#f-state-BY").isChecked()).toBe(true);
       const heading = await page.locator("#results-heading").textContent();
       expect(heading?.replace(/\D/g, "")).toBe(/: (\d+) /.exec(label)?.[1]);
-      expect(requests.urls).toContain(`${server.origin}/static/map.css`);
+      expect(requests.urls).toContain(`${server.origin}${assetUrl("map.css")}`);
       expect(requests.foreign(server.origin)).toEqual([]);
     });
   });

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { PageCtx } from "../../lib/page-context.ts";
+import { assetUrl } from "../../views/assets.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
 import { ErrorSummary as KitErrorSummary } from "../../views/form/ErrorSummary.tsx";
 import { FieldFrame } from "../../views/form/FieldFrame.tsx";
@@ -16,7 +17,7 @@ export function ErrorSummary({ ctx, errors, labels }: { ctx: PageCtx; errors: Fi
   );
   return (
     <KitErrorSummary title={ctx.t("accounts.error.summary")} entries={entries}>
-      <script type="module" src="/static/account-forms.js" />
+      <script type="module" src={assetUrl("account-forms.js")} />
     </KitErrorSummary>
   );
 }

@@ -3,6 +3,7 @@ import type { PageCtx } from "../../lib/page-context.ts";
 import type { ReviewerMessage } from "../../moderation/organiser-standing.ts";
 import { ChangeRequestMessage } from "../../moderation/views/OrganiserStanding.tsx";
 import type { Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
+import { assetUrl } from "../../views/assets.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
 import { ErrorSummary as KitErrorSummary } from "../../views/form/ErrorSummary.tsx";
 import { Layout } from "../../views/Layout.tsx";
@@ -194,7 +195,7 @@ export function EventFormPage(props: EventFormProps) {
           <a href={ctx.href(`/mein-bereich/veranstaltungen/${event.id}/vorschau`)}>{t("eventForm.actions.preview")}</a>
         </p>
       )}
-      <script type="module" src="/static/event-form.js" />
+      <script type="module" src={assetUrl("event-form.js")} />
     </Layout>
   );
 }

@@ -3,6 +3,7 @@ import { activeFilterChips, FilterForm } from "../../events/views/FilterForm.tsx
 import { ActiveFilters, FilterNotices, ViewSwitch } from "../../events/views/ProgrammeNav.tsx";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
+import { assetUrl } from "../../views/assets.ts";
 import { Layout } from "../../views/Layout.tsx";
 import { type MapStateCode, mapStateCodes } from "../germany-states.ts";
 import type { MapPlace } from "../list-map-places.ts";
@@ -75,7 +76,7 @@ export function MapPage({ ctx, map, taxonomies, currentYear, tiles }: Props) {
         canonical: ctx.href(MAP_PATH, params),
       }}
     >
-      <link rel="stylesheet" href="/static/map.css" />
+      <link rel="stylesheet" href={assetUrl("map.css")} />
       <h1>{title}</h1>
       <ViewSwitch ctx={ctx} params={params} current="map" />
       <p>

@@ -1,4 +1,5 @@
 import type { PageCtx } from "../../lib/page-context.ts";
+import { assetUrl } from "../../views/assets.ts";
 import { type TileSettings, tileHost } from "../tile-settings.ts";
 import type { MapMarker } from "./GermanyMap.tsx";
 
@@ -29,7 +30,7 @@ export function TileMap({ ctx, tiles, markers }: { ctx: PageCtx; tiles: TileSett
       />
       <link rel="stylesheet" href={LEAFLET_CSS} />
       <script src={LEAFLET_JS} defer />
-      <script src="/static/map.js" defer />
+      <script src={assetUrl("map.js")} defer />
     </section>
   );
 }

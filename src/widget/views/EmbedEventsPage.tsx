@@ -3,6 +3,7 @@ import type { ProgrammeItem } from "../../events/list-programme.ts";
 import { formatSpan } from "../../lib/format-date.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
+import { assetUrl } from "../../views/assets.ts";
 import { Localized } from "../../views/Localized.tsx";
 import type { EmbedEvents } from "../load-embed-events.ts";
 
@@ -40,7 +41,7 @@ export function EmbedEventsPage({ ctx, data }: { ctx: PageCtx; data: EmbedEvents
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{title}</title>
-        <link rel="stylesheet" href="/static/embed.css" />
+        <link rel="stylesheet" href={assetUrl("embed.css")} />
       </head>
       <body class="embed-frame">
         <main>

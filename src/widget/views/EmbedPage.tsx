@@ -1,6 +1,7 @@
 import { h } from "preact";
 import type { PageCtx } from "../../lib/page-context.ts";
 import type { Taxonomies, Term } from "../../taxonomies/taxonomy-queries.ts";
+import { assetUrl } from "../../views/assets.ts";
 import { Layout } from "../../views/Layout.tsx";
 import { type EmbedChoice, embedAttributes, embedSnippets, type FormFilter } from "../embed-snippets.ts";
 
@@ -135,7 +136,7 @@ export function EmbedPage({
   const previewAttributes = Object.fromEntries([...embedAttributes(choice), ["heading-level", "4"]]);
   return (
     <Layout ctx={ctx} meta={{ title: t("widget.title"), description: t("widget.intro") }}>
-      <link rel="stylesheet" href="/static/embed.css" />
+      <link rel="stylesheet" href={assetUrl("embed.css")} />
       <h1>{t("widget.title")}</h1>
       <p class="lead">{t("widget.intro")}</p>
       <p>{t("widget.privacy")}</p>
