@@ -96,7 +96,7 @@ describe("audit rows of organisation requests", () => {
 });
 
 describe("audit rows of memberships", () => {
-  it("records invite, revoke, accept, role change and removal with the organisation's Land", async () => {
+  it("records invite, revoke, accept, role change, removal and leaving with the organisation's Land", async () => {
     const db = database.db;
     const owner = await makeActor(db, { name: "Olga Owner" });
     const org = await giveOrganisation(db, owner, "SN");
@@ -135,6 +135,17 @@ describe("audit rows of memberships", () => {
       ["membership.role", "Olga Owner", `${org.id}:${owner.userId}`, { role: "owner" }, { role: "member" }],
       ["membership.remove", "Dora Dazu", `${org.id}:${owner.userId}`, { role: "member" }, null],
     ]);
+    // The new owner invites and then the old owner (now a member) leaves by themselves.
+    const stayer = await makeActor(db, { email: "bleibt@example.org" });
+    await inviteMember({ ctx: ctxOf(db, inviteeNow), input: { organisationId: org.id, email: stayer.email, role: "member" } });
+    await acceptInvitation({ ctx: ctxOf(db, stayer), input: { token: tokenFromText((await mailsTo(db, stayer.email))[0]?.text ?? "") } });
+    await removeMember({
+      ctx: ctxOf(db, { ...stayer, organisationIds: [org.id] }),
+      input: { organisationId: org.id, userId: stayer.userId },
+    });
+    const [left] = (await auditOf("membership", `${org.id}:${stayer.userId}`)).slice(-1);
+    expect(left).toMatchObject({ action: "membership.leave", actorId: stayer.userId, before: { role: "member" }, after: null });
+    expect(left?.summary).toContain("hat die Organisation verlassen (member → –)");
     expect(rows[4]?.summary).toBe(`${org.name}: Rolle von Dora Dazu <dazu@example.org>: member → owner`);
     expect(rows[6]?.summary).toContain(`Olga Owner <${owner.email}> entfernt (member → –)`);
   });
