@@ -7,7 +7,6 @@ import { registerAccountPages, registerAccounts } from "./accounts/accounts.plug
 import { registerApi } from "./api/api.ts";
 import { BROTLI_OPTIONS, COMPRESS_THRESHOLD, GZIP_OPTIONS, isCompressible } from "./cache/content-encoding.ts";
 import type { Config } from "./config.ts";
-import { registerCoordinationJobs } from "./coordination/coordination.jobs.ts";
 import { registerCoordinationPages } from "./coordination/coordination.pages.tsx";
 import type { Database } from "./db/client.ts";
 import "./lib/actor.ts";
@@ -126,7 +125,6 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerReviewPages(app);
   registerEventFormPages(app);
   registerCoordinationPages(app);
-  registerCoordinationJobs(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

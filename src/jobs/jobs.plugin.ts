@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { coordinationJobs } from "../coordination/coordination.jobs.ts";
 import { runHousekeeping } from "../housekeeping/run-housekeeping.ts";
 import { createScheduler, type ScheduledJob, type Scheduler } from "./scheduler.ts";
 
@@ -14,7 +15,10 @@ const hour = 3_600_000;
 /** Every periodic job of the app: add new ones here, each with a `now` so tests pin the clock. */
 export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
   const { db } = app.database;
-  return [{ name: "housekeeping", everyMs: hour, run: (now) => runHousekeeping({ db, dataDir: app.config.dataDir, now }) }];
+  return [
+    { name: "housekeeping", everyMs: hour, run: (now) => runHousekeeping({ db, dataDir: app.config.dataDir, now }) },
+    ...coordinationJobs(app),
+  ];
 }
 
 /** Starts the scheduler when the app is ready and stops it, waiting for a job in progress, on close. */

@@ -24,8 +24,8 @@ export type Scheduler = {
   start(): void;
   /** Stops polling and waits for a job in progress. */
   stop(): Promise<void>;
-  /** Runs every job that is due at `now` and not claimed by another instance; returns what ran. */
-  runDue(now?: Date): Promise<Record<string, Record<string, number>>>;
+  /** Runs every job (or those named in `only`) due at `now` and not claimed by another instance; returns what ran. */
+  runDue(now?: Date, only?: readonly string[]): Promise<Record<string, Record<string, number>>>;
 };
 
 /**
@@ -55,9 +55,10 @@ export function createScheduler({ db, log, jobs, pollMs = 60_000, firstPollMs = 
       sql`update scheduled_job set last_finished_at = now(), last_result = ${JSON.stringify(result)}::jsonb where name = ${job.name}`,
     );
 
-  async function runAll(now: Date) {
+  async function runAll(now: Date, only: readonly string[] | undefined) {
     const ran: Record<string, Record<string, number>> = {};
     for (const job of jobs) {
+      if (only && !only.includes(job.name)) continue;
       if (!(await claim(job, now))) continue;
       const started = Date.now();
       try {
@@ -74,9 +75,9 @@ export function createScheduler({ db, log, jobs, pollMs = 60_000, firstPollMs = 
     return ran;
   }
 
-  const runDue = async (now = new Date()) => {
+  const runDue = async (now = new Date(), only?: readonly string[]) => {
     while (running) await running.catch(() => {});
-    const run = runAll(now);
+    const run = runAll(now, only);
     running = run;
     try {
       return await run;
