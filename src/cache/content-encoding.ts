@@ -39,8 +39,22 @@ export function isCompressible(contentType: unknown): boolean {
  */
 export function negotiateEncoding(header: string | string[] | undefined): Encoding {
   if (header === undefined) return "identity";
+  if (typeof header !== "string") return parseAndChoose(header.join(","));
+  // Clients send a handful of distinct headers: the hit path looks the answer up instead of parsing.
+  let encoding = negotiated.get(header);
+  if (encoding === undefined) {
+    encoding = parseAndChoose(header);
+    if (negotiated.size >= 256) negotiated.clear();
+    negotiated.set(header, encoding);
+  }
+  return encoding;
+}
+
+const negotiated = new Map<string, Encoding>();
+
+function parseAndChoose(header: string): Encoding {
   const q: Record<string, number> = {};
-  for (const part of (Array.isArray(header) ? header.join(",") : header).split(",")) {
+  for (const part of header.split(",")) {
     const [token = "", ...params] = part.trim().toLowerCase().split(";");
     if (!token) continue;
     const weight = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
