@@ -45,6 +45,7 @@ export const organiserDe = {
     imageBroken: "Die Datei ließ sich nicht als Bild lesen.",
   },
   fields: {
+    choose: "Bitte wählen",
     name: "Name",
     shortName: "Kurzname",
     kind: "Art der Organisation",
@@ -281,6 +282,7 @@ export const organiserEn: Same<typeof organiserDe> = {
     imageBroken: "The file could not be read as an image.",
   },
   fields: {
+    choose: "Please choose",
     name: "Name",
     shortName: "Short name",
     kind: "Kind of organisation",

@@ -11,12 +11,22 @@ export type ErrorKey = keyof typeof accountsDe.error;
 export type FieldErrors = Partial<Record<string, ErrorKey>>;
 
 /** The list of problems at the top of a refused form, each linking to its field. */
-export function ErrorSummary({ ctx, errors, labels }: { ctx: PageCtx; errors: FieldErrors; labels: Record<string, string> }) {
+export function ErrorSummary({
+  ctx,
+  errors,
+  labels,
+  targetId,
+}: {
+  ctx: PageCtx;
+  errors: FieldErrors;
+  labels: Record<string, string>;
+  targetId?: (field: string) => string;
+}) {
   const entries = Object.entries(errors).flatMap(([field, key]) =>
     key === undefined ? [] : [{ field, label: labels[field], message: ctx.t(`accounts.error.${key}`) }],
   );
   return (
-    <KitErrorSummary title={ctx.t("accounts.error.summary")} entries={entries}>
+    <KitErrorSummary title={ctx.t("accounts.error.summary")} entries={entries} targetId={targetId}>
       <script type="module" src={assetUrl("account-forms.js")} />
     </KitErrorSummary>
   );
@@ -25,6 +35,8 @@ export function ErrorSummary({ ctx, errors, labels }: { ctx: PageCtx; errors: Fi
 type FieldProps = {
   ctx: PageCtx;
   name: string;
+  /** The control's id, `field-<name>` unless one page has two fields of that name. */
+  id?: string;
   label: string;
   type?: "text" | "email" | "password";
   value?: string;
@@ -35,8 +47,7 @@ type FieldProps = {
 };
 
 /** A labelled input with its hint and error message tied to it for screen readers. */
-export function Field({ ctx, name, label, type = "text", value, error, hint, autocomplete, maxLength }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ ctx, name, id = `field-${name}`, label, type = "text", value, error, hint, autocomplete, maxLength }: FieldProps) {
   const message = error ? ctx.t(`accounts.error.${error}`) : undefined;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={message}>

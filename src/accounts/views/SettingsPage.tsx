@@ -17,6 +17,10 @@ export type SettingsView = {
   reviewDigest: boolean | null;
 };
 
+/** Ids of the controls: the password and e-mail forms both ask for the current password. */
+const fieldId = (form: SettingsForm, field: string) =>
+  form === "email" && field === "currentPassword" ? "field-email-currentPassword" : `field-${field}`;
+
 /** /konto: name and language, password, e-mail address, API tokens, own data, logout. */
 export function SettingsPage({ ctx, view }: { ctx: PageCtx; view: SettingsView }) {
   const { t } = ctx;
@@ -37,7 +41,7 @@ export function SettingsPage({ ctx, view }: { ctx: PageCtx; view: SettingsView }
       <h1>{t("accounts.settings.title")}</h1>
       <p>{t("accounts.settings.loggedInAs", { email: actor.email })}</p>
       <Notice ctx={ctx} notice={view.notice} />
-      {refused && <ErrorSummary ctx={ctx} errors={refused.errors} labels={labels} />}
+      {refused && <ErrorSummary ctx={ctx} errors={refused.errors} labels={labels} targetId={(field) => fieldId(refused.form, field)} />}
       <p>
         <a href={ctx.href("/mein-bereich")}>{t("accounts.settings.myArea")}</a>
       </p>
@@ -97,6 +101,7 @@ export function SettingsPage({ ctx, view }: { ctx: PageCtx; view: SettingsView }
           <Field
             ctx={ctx}
             name="currentPassword"
+            id={fieldId("email", "currentPassword")}
             type="password"
             label={labels.currentPassword}
             error={errorsOf("email").currentPassword}

@@ -91,7 +91,7 @@ export function VenueSection({ s, taxonomies }: { s: FormState; taxonomies: Taxo
   return (
     <Section s={s} id="venue">
       <TextField s={s} name="venue.name" label={f(s, "venueName")} />
-      <TextField s={s} name="venue.street" label={f(s, "street")} autocomplete="street-address" />
+      <TextField s={s} name="venue.street" label={f(s, "street")} autocomplete="address-line1" />
       <TextField s={s} name="venue.postalCode" label={f(s, "postalCode")} autocomplete="postal-code" inputmode="numeric" />
       <TextField s={s} name="venue.city" label={f(s, "city")} autocomplete="address-level2" />
       <Select s={s} name="venue.stateCode" label={f(s, "stateCode")} options={lands} />

@@ -86,7 +86,7 @@ function OrganisationFields({ ctx, view }: { ctx: PageCtx; view: OrgFormView }) 
         value={v.stateCode}
         error={e.stateCode}
         required
-        placeholder=""
+        placeholder={t("organiser.fields.choose")}
         options={view.taxonomies.states.filter((s) => s.kind === "land").map((s) => ({ value: s.code, label: name(s) }))}
       />
       <TextField ctx={ctx} name="city" label={t("organiser.fields.city")} value={v.city} error={e.city} required maxLength={120} />

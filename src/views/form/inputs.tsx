@@ -60,11 +60,17 @@ export function TextArea(props: Control & { value: string; rows: number; maxLeng
 
 export type Option = { value: string; label: string };
 
-/** A select; `placeholder` adds a first empty option. */
+/**
+ * A select; `placeholder` adds a first empty option.
+ * Without one the select always has a value, so HTML forbids `required` there: it says `aria-required`.
+ */
 export function Select(props: Control & { value: string; options: readonly Option[]; placeholder?: string | undefined }) {
+  const hasPlaceholder = props.placeholder !== undefined;
+  const required = hasPlaceholder ? props.required : undefined;
+  const ariaRequired = props.ariaRequired || (!hasPlaceholder && props.required);
   return (
-    <select {...common(props)}>
-      {props.placeholder !== undefined && (
+    <select {...common({ ...props, required, ariaRequired })}>
+      {hasPlaceholder && (
         <option value="" selected={props.value === ""}>
           {props.placeholder}
         </option>
