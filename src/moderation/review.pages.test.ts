@@ -63,7 +63,10 @@ describe("the review queue", () => {
     expect(bwTitles).toContain("Queue Erstes BW");
     expect(bwTitles).not.toContain("Queue Bayern");
     expect(bwTitles.indexOf("Queue Erstes BW")).toBeLessThan(bwTitles.indexOf("Queue Zweites BW"));
-    const editorTitles = titlesIn((await get("editor", queue)).body);
+    const editorPage = await get("editor", queue);
+    const editorTitles = titlesIn(editorPage.body);
+    expect(parseHtml(editorPage.body).querySelector(`a[href="${queue}/gruende"]`)?.textContent).toBe("Standardgründe verwalten");
+    expect(parseHtml(bw.body).querySelector(`a[href="${queue}/gruende"]`)).toBeNull();
     expect(editorTitles).toEqual(expect.arrayContaining(["Queue Erstes BW", "Queue Zweites BW", "Queue Bayern"]));
     expect(titlesIn((await get("coordinatorOther", queue)).body)).not.toContain("Queue Erstes BW");
     // Every row offers its id and the version a decision must name.

@@ -68,6 +68,11 @@ export function QueuePage({
       <p class="muted">
         {national ? t("moderation.scopeAll") : t("moderation.scopeStates", { states: (queue.scope ?? []).map(stateName).join(", ") })}
       </p>
+      {national && (
+        <p>
+          <a href={ctx.href(`${path}/gruende`)}>{t("moderation.reasons.manage")}</a>
+        </p>
+      )}
       <nav aria-label={t("moderation.countsLabel")}>
         <ul class="status-tabs">
           {queueStatuses.map((s) => (
