@@ -42,6 +42,7 @@ export function presentEventDetail(base: string, e: PublicEvent, lang: Lang): Ev
     edition: e.edition.year,
     status: ev.status === "cancelled" ? "cancelled" : "published",
     cancelledAt: isoOrNull(ev.cancelledAt),
+    cancelReason: ev.status === "cancelled" ? ev.cancelReason : null,
     updatedAt: iso(ev.updatedAt),
     title: pick(lang, ev.titleDe, ev.titleEn),
     summary: pick(lang, ev.summaryDe, ev.summaryEn),

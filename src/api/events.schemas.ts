@@ -75,6 +75,7 @@ export const EventDetail = z
     edition: z.number().int(),
     status: Status,
     cancelledAt: IsoDateTime.nullable(),
+    cancelReason: z.string().nullable().describe("Why a cancelled event was cancelled, as its organiser wrote it"),
     updatedAt: IsoDateTime,
     title: z.string(),
     summary: z.string(),

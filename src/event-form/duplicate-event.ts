@@ -47,6 +47,7 @@ export async function duplicateEvent({ ctx, input }: { ctx: VerbCtx; input: { id
       updatedAt: _u,
       publishedAt: _p,
       cancelledAt: _k,
+      cancelReason: _why,
       externalRef: _r,
       checks: _h,
       registrationDeadline,

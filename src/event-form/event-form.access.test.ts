@@ -141,17 +141,46 @@ describe("authorization matrix of the event-form routes", () => {
     }
     const confirm = await t.app.inject({ method: "GET", url: `${base}/${published}/absagen`, headers: as("organiserA") });
     expect(parseHtml(confirm.body).querySelector(`form[action="${base}/${published}/absagen"] button`)?.textContent).toContain("absagen");
-    const done = await t.app.inject({
-      method: "POST",
-      url: `${base}/${published}/absagen`,
-      headers: as("organiserA"),
-      payload: { _csrf: p.organiserA.session.csrf },
-    });
+    expect(parseHtml(confirm.body).querySelector("textarea#field-cancelReason[required]")).not.toBeNull();
+    await t.database.db
+      .update(event)
+      .set({ registrationUrl: "https://anmeldung.example/a", registrationEmail: "anmeldung@example.org", mode: "hybrid" })
+      .where(eq(event.id, published));
+    await t.database.db.update(event).set({ onlineUrl: "https://stream.example/a", onlineUrlPublic: true }).where(eq(event.id, published));
+    const cancel = (cancelReason?: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `${base}/${published}/absagen`,
+        headers: as("organiserA"),
+        payload: { _csrf: p.organiserA.session.csrf, ...(cancelReason === undefined ? {} : { cancelReason }) },
+      });
+    for (const refused of [undefined, "  ", "x".repeat(501)]) {
+      const response = await cancel(refused);
+      expect(response.statusCode).toBe(422);
+      const doc = parseHtml(response.body);
+      expect(doc.querySelector(".error-summary a[href='#field-cancelReason']")).not.toBeNull();
+      expect(doc.querySelector("#field-cancelReason")?.getAttribute("aria-invalid")).toBe("true");
+    }
+    expect((await t.database.db.select().from(event).where(eq(event.id, published)))[0]?.status).toBe("published");
+    const hostile = `Unwetter <script>alert("x")</script> & Sturm`;
+    const done = await cancel(hostile);
     expect(done.statusCode).toBe(303);
     const [row] = await t.database.db.select().from(event).where(eq(event.id, published));
     expect(row?.status).toBe("cancelled");
+    expect(row?.cancelReason).toBe(hostile);
     const publicPage = await t.app.inject({ method: "GET", url: `/veranstaltungen/${published}-${row?.slug}` });
-    expect(parseHtml(publicPage.body).querySelector(".banner-cancelled")).not.toBeNull();
+    const shown = parseHtml(publicPage.body);
+    expect(shown.querySelector(".banner-cancelled .cancel-reason")?.textContent).toContain(hostile);
+    expect(publicPage.body).not.toContain("<script>alert");
+    expect(publicPage.body).not.toContain("anmeldung.example");
+    expect(publicPage.body).not.toContain("anmeldung@example.org");
+    expect(publicPage.body).not.toContain("stream.example");
+    const ld = JSON.parse(shown.querySelector('script[type="application/ld+json"]')?.textContent ?? "{}");
+    expect(ld.eventStatus).toBe("https://schema.org/EventCancelled");
+    expect(JSON.stringify(ld)).not.toMatch(/anmeldung\.example|stream\.example/);
+    expect(ld.offers).toBeUndefined();
+    const api = (await t.app.inject({ method: "GET", url: `/api/v1/events/${published}` })).json();
+    expect(api).toMatchObject({ status: "cancelled", cancelReason: hostile, onlineUrl: null, registration: { url: null, email: null } });
     const edit = await t.app.inject({
       method: "POST",
       url: `${base}/${published}`,

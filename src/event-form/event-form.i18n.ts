@@ -145,6 +145,9 @@ export const eventFormDe = {
   cancelText:
     "„{{title}}“ wird als abgesagt markiert. Sie bleibt im Programm sichtbar, damit Interessierte die Absage sehen; Kalender-Abonnements erhalten die Absage. Das lässt sich nicht rückgängig machen.",
   cancelOnlyPublished: "Nur veröffentlichte Veranstaltungen können abgesagt werden.",
+  cancelReason: "Grund der Absage",
+  cancelReasonHint:
+    "Wird auf der Seite der Veranstaltung angezeigt, z. B. „Die Referentin ist erkrankt; ein neuer Termin folgt.“ Höchstens 500 Zeichen.",
   duplicateOnlyEarlier: "Nur Veranstaltungen früherer Ausgaben können in die aktuelle Ausgabe übernommen werden.",
   previewBanner: "Vorschau – so wird die Veranstaltung nach der Veröffentlichung aussehen. Status: {{status}}.",
   backToForm: "Zurück zum Formular",
@@ -336,6 +339,8 @@ export const eventFormEn: Same<typeof eventFormDe> = {
   cancelText:
     "“{{title}}” will be marked as cancelled. It stays visible in the programme so that people see the cancellation; calendar subscriptions receive it. This cannot be undone.",
   cancelOnlyPublished: "Only published events can be cancelled.",
+  cancelReason: "Reason for the cancellation",
+  cancelReasonHint: "Shown on the event's page, e.g. “The speaker is ill; a new date will follow.” At most 500 characters.",
   duplicateOnlyEarlier: "Only events of earlier editions can be copied into the current one.",
   previewBanner: "Preview – this is how the event will look once published. Status: {{status}}.",
   backToForm: "Back to the form",

@@ -246,9 +246,26 @@ export function registerEventFormPages(app: FastifyInstance): void {
   });
   app.post<IdParams>(`${base}/:id/absagen`, async (request, reply) => {
     const ctx = pageCtxOf(request);
-    const result = await cancelEvent({ ctx: verbCtx(request), input: { id: idOf(request) } }).catch(conflictAsNull);
-    if (!result) return messagePage(request, reply, 409, (c) => c.t("eventForm.cancelOnlyPublished"), `${base}/${idOf(request)}`);
-    return reply.redirect(ctx.href(`${base}/${result.id}`, { hinweis: "cancelledDone" }), 303);
+    const reason = (request.body as Record<string, unknown> | undefined)?.cancelReason;
+    try {
+      const result = await cancelEvent({ ctx: verbCtx(request), input: { id: idOf(request), reason } }).catch(conflictAsNull);
+      if (!result) return messagePage(request, reply, 409, (c) => c.t("eventForm.cancelOnlyPublished"), `${base}/${idOf(request)}`);
+      return reply.redirect(ctx.href(`${base}/${result.id}`, { hinweis: "cancelledDone" }), 303);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "validation")) throw error;
+      const e = await getManagedEvent({ ctx: verbCtx(request), input: { id: idOf(request) } });
+      const page = (
+        <CancelEventPage
+          ctx={ctx}
+          csrf={csrfToken(request, reply)}
+          id={e.event.id}
+          title={e.event.titleDe}
+          reason={typeof reason === "string" ? reason : ""}
+          errors={error.fields}
+        />
+      );
+      return sendPage(reply, page, 422);
+    }
   });
 
   app.post<IdParams>(`${base}/:id/duplizieren`, async (request, reply) => {

@@ -165,3 +165,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+export const CANCEL_REASON_MAX = 500;
+
+/** The cancel form: why the event is cancelled, shown on its public page. */
+export const CancelEventInput = z.object({ cancelReason: requiredText(CANCEL_REASON_MAX) });

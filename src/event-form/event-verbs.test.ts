@@ -312,28 +312,63 @@ describe("submitEvent", () => {
 });
 
 describe("cancelEvent", () => {
-  it("marks a published event cancelled; it stays public", async () => {
+  const publishedOfA = async () => {
     const { id } = await draftOfA();
-    await database.db.update(event).set({ status: "published", publishedAt: new Date() }).where(eq(event.id, id));
-    await cancelEvent({ ctx: ctx(ownerA), input: { id } });
+    await database.db
+      .update(event)
+      .set({ status: "published", publishedAt: new Date(), registrationUrl: "https://anmeldung.example/x" })
+      .where(eq(event.id, id));
+    return id;
+  };
+
+  it("marks a published event cancelled with its reason; it stays public without a way to register", async () => {
+    const id = await publishedOfA();
+    await cancelEvent({ ctx: ctx(ownerA), input: { id, reason: "  Die Referentin ist erkrankt.  " } });
     const row = await rowOf(id);
     expect(row?.status).toBe("cancelled");
+    expect(row?.cancelReason).toBe("Die Referentin ist erkrankt.");
     expect(row?.sequence).toBe(1);
-    expect((await getPublicEvent(database.db, id))?.event.status).toBe("cancelled");
+    const shown = (await getPublicEvent(database.db, id))?.event;
+    expect(shown?.status).toBe("cancelled");
+    expect(shown?.cancelReason).toBe("Die Referentin ist erkrankt.");
+    expect(shown?.registrationUrl).toBeNull();
     const [history] = await database.db
       .select()
       .from(eventHistory)
       .where(and(eq(eventHistory.eventId, id), eq(eventHistory.action, "cancel")));
     expect(history).toMatchObject({
       userId: ownerA.userId,
-      changes: [{ field: "status", old: "published", new: "cancelled" }, { field: "cancelledAt" }],
+      changes: [
+        { field: "status", old: "published", new: "cancelled" },
+        { field: "cancelledAt" },
+        { field: "cancelReason", old: null, new: "Die Referentin ist erkrankt." },
+      ],
     });
+  });
+
+  it("requires a reason of at most 500 characters and writes nothing without one", async () => {
+    const id = await publishedOfA();
+    const fieldsOf = async (reason: unknown) =>
+      cancelEvent({ ctx: ctx(ownerA), input: { id, reason } }).then(
+        () => ({}),
+        (error: { code?: string; fields?: Record<string, string> }) => ({ code: error.code, ...error.fields }),
+      );
+    for (const reason of [undefined, "", "   \n ", ["a", "b"], { text: "x" }, 42]) {
+      expect(await fieldsOf(reason), JSON.stringify(reason)).toEqual({ code: "validation", cancelReason: "required" });
+    }
+    expect(await fieldsOf("x".repeat(501))).toEqual({ code: "validation", cancelReason: "tooLong" });
+    const row = await rowOf(id);
+    expect(row?.status).toBe("published");
+    expect(row?.cancelReason).toBeNull();
+    expect(row?.sequence).toBe(0);
+    await cancelEvent({ ctx: ctx(ownerA), input: { id, reason: "x".repeat(500) } });
+    expect((await rowOf(id))?.cancelReason).toHaveLength(500);
   });
 
   it("refuses drafts (a cancelled event is public) and foreign events", async () => {
     const { id } = await draftOfA();
-    expect(await codeOf(cancelEvent({ ctx: ctx(ownerA), input: { id } }))).toBe("conflict");
-    expect(await codeOf(cancelEvent({ ctx: ctx(ownerB), input: { id } }))).toBe("not_found");
+    expect(await codeOf(cancelEvent({ ctx: ctx(ownerA), input: { id, reason: "Grund" } }))).toBe("conflict");
+    expect(await codeOf(cancelEvent({ ctx: ctx(ownerB), input: { id, reason: "Grund" } }))).toBe("not_found");
     expect(await getPublicEvent(database.db, id)).toBeUndefined();
   });
 });

@@ -62,7 +62,8 @@ export function eventJsonLd(e: PublicEvent, options: EventJsonLdOptions): Record
       ...(e.organisation.website ? { sameAs: e.organisation.website } : {}),
     },
     ...(ev.isFree ? { isAccessibleForFree: true } : {}),
-    offers: offerOf(e, url),
+    // A cancelled event offers nothing to book (publicFields also drops its registration link).
+    ...(ev.status === "cancelled" ? {} : { offers: offerOf(e, url) }),
     ...(e.sessions.length > 1
       ? { subEvent: e.sessions.map((s) => ({ "@type": "Event", name, url, ...schemaOrgDates(s), ...common })) }
       : {}),

@@ -45,7 +45,8 @@ export async function listFeedEvents(db: DbOrTx, editionId: number, filter: Prog
         sequence: e.sequence,
         updatedAt: e.updatedAt,
         publishedAt: e.publishedAt,
-        onlineUrl: sql<string | null>`case when ${e.onlineUrlPublic} then ${e.onlineUrl} end`,
+        // as publicFields: only a public access link, and none for a cancelled event
+        onlineUrl: sql<string | null>`case when ${e.onlineUrlPublic} and ${e.status} <> 'cancelled' then ${e.onlineUrl} end`,
         contactName: sql<string | null>`case when ${e.contactPublic} then ${e.contactName} end`,
         contactEmail: sql<string | null>`case when ${e.contactPublic} then ${e.contactEmail} end`,
         titleDe: e.titleDe,

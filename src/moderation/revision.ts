@@ -27,6 +27,7 @@ function contentOf(row: EventRow) {
     updatedAt: _updated,
     publishedAt: _published,
     cancelledAt: _cancelled,
+    cancelReason: _cancelReason,
     submittedAt: _submitted,
     searchVector: _vector,
     searchWords: _words,

@@ -126,6 +126,8 @@ export const event = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp({ withTimezone: true }),
     cancelledAt: timestamp({ withTimezone: true }),
+    /** Why the organiser cancelled it, shown on the public page (required by the cancel form). */
+    cancelReason: text(),
     /** German full-text document; cw_fold (migration 0000) folds umlauts and accents on both sides. */
     searchVector: tsvector().generatedAlwaysAs(
       (): SQL => sql`setweight(to_tsvector('german', cw_fold(coalesce(${event.titleDe}, '') || ' ' || coalesce(${event.titleEn}, ''))), 'A')

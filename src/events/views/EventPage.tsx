@@ -70,6 +70,11 @@ export function EventPage({
             <strong>{t("event.cancelledBanner")}</strong>{" "}
             {ev.cancelledAt ? t("event.cancelledSince", { date: formatDay(lang, ev.cancelledAt) }) : ""}
           </p>
+          {ev.cancelReason && (
+            <p class="cancel-reason">
+              {t("event.cancelReason")} <span lang={lang === "en" ? "de" : undefined}>{ev.cancelReason}</span>
+            </p>
+          )}
         </div>
       )}
       <article class="event-page">

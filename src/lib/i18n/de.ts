@@ -132,6 +132,7 @@ export const de = {
     shareByMail: "Per E-Mail teilen",
     cancelledBanner: "Diese Veranstaltung wurde abgesagt.",
     cancelledSince: "Abgesagt am {{date}}.",
+    cancelReason: "Grund der Absage:",
     dates: "Termine",
     allDay: "ganztägig",
     details: "Details",

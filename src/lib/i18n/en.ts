@@ -134,6 +134,7 @@ export const en: Same<typeof de> = {
     shareByMail: "Share by e-mail",
     cancelledBanner: "This event has been cancelled.",
     cancelledSince: "Cancelled on {{date}}.",
+    cancelReason: "Reason for the cancellation:",
     dates: "Dates",
     allDay: "all day",
     details: "Details",

@@ -66,6 +66,14 @@ function markPublished(rng: Rng, event: PlannedEvent, { opensAt, closesAt }: Win
   };
 }
 
+/** Why demo events were cancelled (chosen by title, not by the random stream, so the rest of the plan stays as it was). */
+const cancelReasons = [
+  "Die Referentin ist kurzfristig erkrankt. Ein neuer Termin wird im Herbst angeboten.",
+  "Zu wenige Anmeldungen – wir laden im nächsten Jahr erneut ein.",
+  "Der Veranstaltungsort steht wegen Bauarbeiten nicht zur Verfügung.",
+  "Die Veranstaltung geht in der Fachtagung unseres Netzwerks am selben Tag auf.",
+];
+
 function markCancelled(rng: Rng, event: PlannedEvent): void {
   const publishedAt = event.values.publishedAt ?? new Date(firstStart(event) - 20 * day);
   const cancelled = Math.max(firstStart(event) - rng.int(1, 8) * day, publishedAt.getTime() + day);
@@ -74,6 +82,7 @@ function markCancelled(rng: Rng, event: PlannedEvent): void {
     ...event.values,
     status: "cancelled",
     cancelledAt: new Date(cancelled),
+    cancelReason: cancelReasons[event.values.titleDe.length % cancelReasons.length] ?? null,
     updatedAt: new Date(cancelled),
     sequence,
     version: sequence + 1,
