@@ -281,8 +281,14 @@ describe("writing events with a token", () => {
     );
     const id = Number(published?.id);
     expect((await call(tokens.coordinatorOther, "POST", `/events/${id}/cancel`)).statusCode).toBe(404);
-    const cancelled = await call(tokens.organiserA, "POST", `/events/${id}/cancel`);
+    for (const body of [undefined, { cancelReason: "" }, { cancelReason: "x".repeat(501) }, { cancelReason: ["a"] }]) {
+      const refused = await call(tokens.organiserA, "POST", `/events/${id}/cancel`, body);
+      expect(refused.statusCode, JSON.stringify(body)?.slice(0, 40)).toBe(422);
+      expect(Object.keys(refused.json().error.fields)).toEqual(["cancelReason"]);
+    }
+    const cancelled = await call(tokens.organiserA, "POST", `/events/${id}/cancel`, { cancelReason: "Der Saal ist nicht verfügbar." });
     expect(cancelled.statusCode).toBe(200);
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/events/${id}` })).json().cancelReason).toBe("Der Saal ist nicht verfügbar.");
     expect(cancelled.json()).toEqual({ id, status: "cancelled" });
     const [history] = await t.database.db
       .select()

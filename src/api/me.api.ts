@@ -9,6 +9,7 @@ import { updateEvent } from "../event-form/update-event.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { AppError } from "../lib/errors.ts";
 import {
+  CancelEventBody,
   CreateEventBody,
   EventCancelled,
   EventIdParams,
@@ -178,13 +179,14 @@ export async function registerMeApi(app: FastifyInstance): Promise<void> {
         schema: {
           operationId: "cancelEvent",
           tags: ["Events"],
-          summary: "Cancel a published event: it stays listed, marked cancelled",
+          summary: "Cancel a published event with a reason: it stays listed, marked cancelled, without registration or access links",
           security,
           params: EventIdParams,
+          body: CancelEventBody,
           response: { 200: EventCancelled, ...writeErrorResponses },
         },
       },
-      async (request) => cancelEvent({ ctx: ctxOf(request), input: { id: idOf(request) } }),
+      async (request) => cancelEvent({ ctx: ctxOf(request), input: { id: idOf(request), reason: field(request.body, "cancelReason") } }),
     );
   });
 }

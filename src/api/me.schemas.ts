@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EventInput } from "../event-form/event-form.schemas.ts";
+import { CancelEventInput, EventInput } from "../event-form/event-form.schemas.ts";
 import { ApiError, IsoDateTime } from "./api.schemas.ts";
 
 // Shapes of the token-authenticated API (/api/v1/me…, event writes). Bodies are documented here and
@@ -49,6 +49,8 @@ export const UpdateEventBody = z
   .object({ version: z.number().int().min(1).describe("The version you last read: 409 if someone saved since"), event: EventInput })
   .meta({ id: "UpdateEvent" });
 export const VersionBody = z.object({ version: z.number().int().min(1) }).meta({ id: "EventVersion" });
+/** As the cancel form: the reason is required, at most 500 characters, and shown on the public page. */
+export const CancelEventBody = CancelEventInput.meta({ id: "EventCancellation" });
 
 export const EventWritten = z
   .object({
