@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerUserCommand } from "./accounts/user.cli.ts";
+import { registerBackupCommands } from "./backup/backup.cli.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { StartupError } from "./db/data-dir.ts";
@@ -51,6 +52,8 @@ program
 registerExportCommand(program, withDatabase);
 
 registerUserCommand(program, withDatabase);
+
+registerBackupCommands(program, withDatabase);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof StartupError) {
