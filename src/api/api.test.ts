@@ -141,3 +141,32 @@ describe("organisations and trade-fair presences", () => {
     expect(ok.headers["access-control-allow-origin"]).toBe("*");
   });
 });
+
+describe("links to the web", () => {
+  const path = (url: string) => {
+    expect(url.startsWith("http://localhost:3000/"), url).toBe(true);
+    return url.slice("http://localhost:3000".length);
+  };
+
+  it("events carry the url of their public page and of their .ics, which answer", async () => {
+    const list = (await get("/api/v1/events?pageSize=3")).json();
+    for (const e of list.data) {
+      expect((await get(path(e.url))).headers["content-type"]).toMatch(/^text\/html/);
+      expect((await get(path(e.icsUrl))).headers["content-type"]).toMatch(/^text\/calendar/);
+      const detail = (await get(`/api/v1/events/${e.id}`)).json();
+      expect([detail.url, detail.icsUrl]).toEqual([e.url, e.icsUrl]);
+    }
+  });
+
+  it("organisations and editions carry the url of their page, which answers", async () => {
+    const orgs = OrganisationList.parse((await get("/api/v1/organisations")).json());
+    const first = orgs.data[0];
+    if (!first) throw new Error("no organisation");
+    expect(first.url).toBe(`http://localhost:3000/organisationen/${first.slug}`);
+    expect(OrganisationDetail.parse((await get(`/api/v1/organisations/${first.slug}`)).json()).url).toBe(first.url);
+    await get(path(first.url));
+    for (const edition of EditionList.parse((await get("/api/v1/editions")).json()).data) {
+      expect((await get(path(edition.url))).body).toContain(String(edition.year));
+    }
+  });
+});

@@ -91,6 +91,7 @@ function presentEdition(base: string, e: Edition, current: boolean, lang: Lang):
     status: e.status,
     current,
     days: editionDays(e),
+    url: `${base}/programm?edition=${e.year}`,
     links: {
       self: `${base}/api/v1/editions/${e.year}`,
       events: `${base}/api/v1/events?edition=${e.year}`,

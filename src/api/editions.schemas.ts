@@ -12,6 +12,7 @@ export const EditionBody = z
     status: z.enum(["planning", "open", "running", "archived"]),
     current: z.boolean().describe("The edition the site shows by default"),
     days: z.array(IsoDate),
+    url: z.url().describe("The edition's programme page"),
     links: z.object({ self: z.url(), events: z.url(), statistics: z.url(), page: z.url() }),
   })
   .meta({ id: "Edition" });

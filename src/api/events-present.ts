@@ -27,6 +27,8 @@ export function presentEventSummary(base: string, item: ProgrammeItem, lang: Lan
     languages: item.languages,
     organisation: { slug: item.organisationSlug, name: item.organisationName },
     venue: item.venueName ? { name: item.venueName, city: item.city } : null,
+    url: `${base}${eventPath(item)}`,
+    icsUrl: `${base}${eventPath(item)}.ics`,
     links: { self: `${base}/api/v1/events/${item.id}`, page: `${base}${eventPath(item)}` },
   };
 }
@@ -82,6 +84,8 @@ export function presentEventDetail(base: string, e: PublicEvent, lang: Lang): Ev
     image: ev.imageUrl ? { url: ev.imageUrl, alt: ev.imageAlt, credit: ev.imageCredit } : null,
     tradeFairPresence: e.booth ? { fair: e.booth.fair, hall: e.booth.hall, booth: e.booth.booth } : null,
     eventLinks: ev.links,
+    url: `${base}${eventPath(ev)}`,
+    icsUrl: `${base}${eventPath(ev)}.ics`,
     links: {
       self: `${base}/api/v1/events/${ev.id}`,
       page: `${base}${eventPath(ev)}`,

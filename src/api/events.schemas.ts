@@ -60,6 +60,8 @@ export const EventSummary = z
     languages: z.array(z.string()),
     organisation: OrganisationRef,
     venue: z.object({ name: z.string(), city: z.string().nullable() }).nullable(),
+    url: z.url().describe("The event's public page"),
+    icsUrl: z.url().describe("The event's dates as iCalendar (.ics)"),
     links: z.object({ self: z.url(), page: z.url() }),
   })
   .meta({ id: "EventSummary" });
@@ -121,6 +123,8 @@ export const EventDetail = z
     image: z.object({ url: z.string(), alt: z.string().nullable(), credit: z.string().nullable() }).nullable(),
     tradeFairPresence: z.object({ fair: z.string(), hall: z.string(), booth: z.string() }).nullable(),
     eventLinks: z.array(z.object({ label: z.string(), url: z.string() })),
+    url: z.url().describe("The event's public page"),
+    icsUrl: z.url().describe("The event's dates as iCalendar (.ics)"),
     links: z.object({ self: z.url(), page: z.url(), ics: z.url() }),
   })
   .meta({ id: "EventDetail" });

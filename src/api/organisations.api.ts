@@ -51,9 +51,11 @@ export function registerOrganisationApi(app: FastifyInstance): void {
           state: o.stateCode,
           city: o.city,
           events: o.events,
+          url: `${base}/organisationen/${o.slug}`,
           links: {
             self: `${base}/api/v1/organisations/${o.slug}`,
             events: `${base}/api/v1/events?edition=${edition.year}&org=${o.slug}`,
+            page: `${base}/organisationen/${o.slug}`,
           },
         })),
       };
@@ -88,6 +90,7 @@ export function registerOrganisationApi(app: FastifyInstance): void {
         description: pick(lang, o.descriptionDe, o.descriptionEn),
         topics: o.topics,
         labels: o.labels,
+        url: `${base}/organisationen/${o.slug}`,
         links: {
           self: `${base}/api/v1/organisations/${o.slug}`,
           events: `${base}/api/v1/events?org=${o.slug}`,

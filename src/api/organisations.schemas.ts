@@ -16,7 +16,8 @@ const OrganisationBase = z.object({
 
 export const OrganisationSummary = OrganisationBase.extend({
   events: z.number().int().describe("Public events in the edition"),
-  links: z.object({ self: z.url(), events: z.url() }),
+  url: z.url().describe("The organisation's public page"),
+  links: z.object({ self: z.url(), events: z.url(), page: z.url() }),
 }).meta({ id: "OrganisationSummary" });
 export type OrganisationSummary = z.infer<typeof OrganisationSummary>;
 
@@ -30,6 +31,7 @@ export const OrganisationDetail = OrganisationBase.extend({
   description: z.string(),
   topics: z.array(z.string()),
   labels: z.array(z.string()),
+  url: z.url().describe("The organisation's public page"),
   links: z.object({ self: z.url(), events: z.url(), page: z.url() }),
 }).meta({ id: "OrganisationDetail" });
 export type OrganisationDetail = z.infer<typeof OrganisationDetail>;
