@@ -3,7 +3,12 @@ import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
+import { createEventDraft } from "../../src/event-form/create-event-draft.ts";
+import { makeActor, openEdition, sampleEvent } from "../../src/event-form/event-form.fixtures.ts";
+import { submitEvent } from "../../src/event-form/submit-event.ts";
 import { assetUrl } from "../../src/views/assets.ts";
+import { createUser, type TestUser } from "../accounts.ts";
+import { demoOrganisationsInBw } from "../personas.ts";
 import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
@@ -116,4 +121,66 @@ describe("accessibility (axe, WCAG 2.1 A and AA)", () => {
   it("finds no violations on the page-not-found page", async () => {
     await audit("/gibt-es-nicht", { status: 404 });
   });
+});
+
+describe("accessibility of the review pages (axe, WCAG 2.1 A and AA, logged in)", () => {
+  let submittedId: number;
+  let coordinator: TestUser;
+  let editor: TestUser;
+
+  beforeAll(async () => {
+    const db = server.testApp.database.db;
+    await openEdition(db);
+    const [orgA] = await demoOrganisationsInBw(server.testApp);
+    const owner = await makeActor(db, "organiser", { organisationIds: [orgA.id] });
+    const ctx = { db, actor: owner, baseUrl: server.origin };
+    const { id } = await createEventDraft({ ctx, input: { organisationId: orgA.id, event: sampleEvent({ titleDe: "Axe Prüfung" }) } });
+    await submitEvent({ ctx, input: { id, version: 1 } });
+    submittedId = id;
+    coordinator = await createUser(db, { role: "coordinator", stateCodes: ["BW"], name: "Axe Coordinator" });
+    editor = await createUser(db, { role: "editor", name: "Axe Editor" });
+  });
+
+  /** Logs in through /anmelden in a fresh context, then audits each path as that user. */
+  async function auditAs(user: TestUser, paths: string[]): Promise<void> {
+    const userContext = await browser.newContext();
+    try {
+      const page = await userContext.newPage();
+      await page.goto(`${server.origin}/anmelden`);
+      await page.fill('input[name="email"]', user.email);
+      await page.fill('input[name="password"]', user.password);
+      await Promise.all([page.waitForURL(/\/mein-bereich/), page.click('form[action^="/anmelden"] button[type="submit"]')]);
+      for (const path of paths) {
+        const requests = recordRequests(page);
+        const response = await page.goto(`${server.origin}${path}`);
+        expect(response?.status(), path).toBe(200);
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        expect(results.violations, describeViolations(path, results)).toEqual([]);
+        expect(requests.foreign(server.origin), `${path} requested another origin`).toEqual([]);
+      }
+    } finally {
+      await userContext.close();
+    }
+  }
+
+  it("finds no violations on the queue, a review page, its preview, the audit log and the coordination page as coordinator BW", async () => {
+    await auditAs(coordinator, [
+      "/mein-bereich/pruefung",
+      `/mein-bereich/pruefung/${submittedId}`,
+      `/mein-bereich/pruefung/${submittedId}/vorschau`,
+      "/mein-bereich/protokoll",
+      "/mein-bereich/land/BW",
+      "/mein-bereich/pruefung?lang=en",
+    ]);
+  }, 120_000);
+
+  it("finds no violations on the queue, a review page, the reject reasons and the audit log as editor", async () => {
+    await auditAs(editor, [
+      "/mein-bereich/pruefung",
+      `/mein-bereich/pruefung/${submittedId}`,
+      "/mein-bereich/pruefung/gruende",
+      "/mein-bereich/protokoll",
+      `/mein-bereich/pruefung/${submittedId}?lang=en`,
+    ]);
+  }, 120_000);
 });
