@@ -111,15 +111,21 @@ function checkGoogleEventFields(ld: Json, where: string): void {
   const images = listOf(ld.image) as unknown[];
   expect(images.length, `${where}: image`).toBeGreaterThan(0);
   for (const image of images) expect(isUrl(image), `${where}: image URL`).toBe(true);
-  const offer = ld.offers as Json;
+  // A cancelled event offers nothing: no registration, no offers (issue #13.5).
+  if (ld.eventStatus === "https://schema.org/EventCancelled") {
+    expect(ld.offers, `${where}: offers of a cancelled event`).toBeUndefined();
+  } else checkOffer(ld.offers as Json, where);
+  const organizer = ld.organizer as Json;
+  expect(organizer.name, `${where}: organizer.name`).toBeTruthy();
+  expect(isUrl(organizer.url), `${where}: organizer.url`).toBe(true);
+}
+
+function checkOffer(offer: Json, where: string) {
   expect(offer["@type"], `${where}: offers`).toBe("Offer");
   expect(offer.availability, `${where}: offers.availability`).toMatch(/^https:\/\/schema\.org\//);
   expect(offer.priceCurrency, `${where}: offers.priceCurrency`).toBe("EUR");
   expect(isUrl(offer.url), `${where}: offers.url`).toBe(true);
   expect(offer.validFrom, `${where}: offers.validFrom`).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
-  const organizer = ld.organizer as Json;
-  expect(organizer.name, `${where}: organizer.name`).toBeTruthy();
-  expect(isUrl(organizer.url), `${where}: organizer.url`).toBe(true);
 }
 
 const jsonLdOf = async (url: string): Promise<Json> => {
@@ -134,7 +140,7 @@ describe("schema.org Event JSON-LD of every demo event page", () => {
   it("has Google's required and recommended fields, Berlin dates, offers, image and region, and nothing private", async () => {
     const events = await demoEvents();
     expect(events.length).toBeGreaterThan(300);
-    const seen = { allDay: 0, timed: 0, paid: 0, priced: 0, subEvents: 0, virtual: 0, ownImage: 0 };
+    const seen = { allDay: 0, timed: 0, paid: 0, priced: 0, subEvents: 0, virtual: 0, ownImage: 0, cancelled: 0 };
     for (const e of events) {
       const url = `/veranstaltungen/${e.id}-${e.slug}`;
       const ld = await jsonLdOf(url);
@@ -162,19 +168,23 @@ describe("schema.org Event JSON-LD of every demo event page", () => {
         expect(ld.subEvent, url).toBeUndefined();
       }
 
-      // Offers: free and paid; the cost text; registration; validFrom = publication.
-      const offer = ld.offers as Json;
-      expect(offer.url, url).toBe(e.registration_url ?? `http://localhost:3000${url}`);
-      if (e.published_at) expect(Date.parse(String(offer.validFrom)), url).toBe(new Date(e.published_at).getTime());
-      if (e.is_free) {
-        expect(offer.price, url).toBe(0);
-        expect(ld.isAccessibleForFree, url).toBe(true);
-      } else {
-        seen.paid++;
-        expect(offer.description, url).toBe(e.cost_text ?? undefined);
-        expect(ld.isAccessibleForFree, url).toBeUndefined();
-        if (offer.price !== undefined) seen.priced++;
-        expect(offer.price, url).toBe(priceOf(e.cost_text));
+      // Offers: free and paid; the cost text; registration; validFrom = publication. A cancelled event
+      // offers nothing (checked in checkGoogleEventFields).
+      if (ld.eventStatus === "https://schema.org/EventCancelled") seen.cancelled++;
+      else {
+        const offer = ld.offers as Json;
+        expect(offer.url, url).toBe(e.registration_url ?? `http://localhost:3000${url}`);
+        if (e.published_at) expect(Date.parse(String(offer.validFrom)), url).toBe(new Date(e.published_at).getTime());
+        if (e.is_free) {
+          expect(offer.price, url).toBe(0);
+          expect(ld.isAccessibleForFree, url).toBe(true);
+        } else {
+          seen.paid++;
+          expect(offer.description, url).toBe(e.cost_text ?? undefined);
+          expect(ld.isAccessibleForFree, url).toBeUndefined();
+          if (offer.price !== undefined) seen.priced++;
+          expect(offer.price, url).toBe(priceOf(e.cost_text));
+        }
       }
 
       // Image: the event's own, else (and always after it) its share card.
