@@ -1,4 +1,6 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { createTestApp, type TestApp } from "../app.ts";
 
 export type RunningServer = { origin: string; testApp: TestApp; close(): Promise<void> };
@@ -54,4 +56,26 @@ export function recordRequests(page: Page): RequestRecorder {
 function sameOrigin(url: string, origin: string): boolean {
   if (url.startsWith("data:") || url.startsWith("blob:")) return true;
   return new URL(url).origin === origin;
+}
+
+/** A fresh browser context logged in as `user` through the real /anmelden form (optionally without JavaScript). */
+export async function logIn(
+  browser: Browser,
+  origin: string,
+  user: { email: string; password: string },
+  javaScriptEnabled = true,
+): Promise<Page> {
+  const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
+  await page.goto(`${origin}/anmelden`);
+  await page.fill('input[name="email"]', user.email);
+  await page.fill('input[name="password"]', user.password);
+  await Promise.all([page.waitForURL(/\/mein-bereich/), page.click('form[action^="/anmelden"] button[type="submit"]')]);
+  return page;
+}
+
+/** Runs axe with the WCAG 2.1 A/AA rules on the page; fails listing every violation and its elements. */
+export async function expectNoViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const lines = results.violations.flatMap((v) => [`${v.id}: ${v.help}`, ...v.nodes.map((n) => `  ${n.target.join(" ")}`)]);
+  expect(results.violations, `${what}:\n${lines.join("\n")}`).toEqual([]);
 }

@@ -1,8 +1,7 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, type TestUser } from "../accounts.ts";
-import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
+import { expectNoViolations, launchBrowser, logIn, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 // Many pages, each with an axe run, on a shared machine: longer than the default 30 s.
 /** The coordinators' tools in a real browser: axe (WCAG 2.1 A/AA) on every page, and the intro preview and save without JavaScript. */
@@ -22,20 +21,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function loggedIn(user: TestUser, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  await page.goto(`${server.origin}/anmelden`);
-  await page.fill('input[name="email"]', user.email);
-  await page.fill('input[name="password"]', user.password);
-  await Promise.all([page.waitForURL(/\/mein-bereich/), page.click('form[action^="/anmelden"] button[type="submit"]')]);
-  return page;
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const lines = results.violations.flatMap((v) => [`${v.id}: ${v.help}`, ...v.nodes.map((n) => `  ${n.target.join(" ")}`)]);
-  expect(results.violations, `${what}:\n${lines.join("\n")}`).toEqual([]);
-}
+const loggedIn = (user: TestUser, javaScriptEnabled = true) => logIn(browser, server.origin, user, javaScriptEnabled);
 
 describe("coordination tools in a browser", () => {
   it("have no axe violations, in German and English, and request nothing from other origins", async () => {

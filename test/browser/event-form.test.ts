@@ -1,11 +1,10 @@
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEdition } from "../../src/event-form/event-form.fixtures.ts";
 import { createUser, type TestUser } from "../accounts.ts";
 import { demoOrganisationsInBw } from "../personas.ts";
-import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
+import { expectNoViolations, launchBrowser, logIn, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 /** The organisers' event form in a real browser: without JavaScript-only paths, and axe (WCAG 2.1 A/AA). */
 let server: RunningServer;
@@ -23,20 +22,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function loggedIn(user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.origin}/anmelden`);
-  await page.fill('input[name="email"]', user.email);
-  await page.fill('input[name="password"]', user.password);
-  await Promise.all([page.waitForURL(/\/mein-bereich/), page.click('form[action^="/anmelden"] button[type="submit"]')]);
-  return page;
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const lines = results.violations.flatMap((v) => [`${v.id}: ${v.help}`, ...v.nodes.map((n) => `  ${n.target.join(" ")}`)]);
-  expect(results.violations, `${what}:\n${lines.join("\n")}`).toEqual([]);
-}
+const loggedIn = (user: TestUser, javaScriptEnabled = true) => logIn(browser, server.origin, user, javaScriptEnabled);
 
 describe("event form in a browser", () => {
   it("creates an event with two dates and an image, shows errors accessibly, previews it", async () => {

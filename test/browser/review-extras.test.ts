@@ -1,12 +1,11 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
 import { decideEvent } from "../../src/moderation/decide-event.ts";
 import { actorOf } from "../../src/organiser/organiser-test-kit.ts";
 import { createUser, type TestUser } from "../accounts.ts";
-import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
+import { expectNoViolations, launchBrowser, logIn, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 /** The reasons page, the audit log and the organiser's side of review in a real browser: axe (WCAG 2.1 A/AA), no JavaScript needed. */
 let server: RunningServer;
@@ -44,20 +43,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function loggedIn(user: TestUser, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
-  await page.goto(`${server.origin}/anmelden`);
-  await page.fill('input[name="email"]', user.email);
-  await page.fill('input[name="password"]', user.password);
-  await Promise.all([page.waitForURL(/\/mein-bereich/), page.click('form[action^="/anmelden"] button[type="submit"]')]);
-  return page;
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const lines = results.violations.flatMap((v) => [`${v.id}: ${v.help}`, ...v.nodes.map((n) => `  ${n.target.join(" ")}`)]);
-  expect(results.violations, `${what}:\n${lines.join("\n")}`).toEqual([]);
-}
+const loggedIn = (user: TestUser, javaScriptEnabled = true) => logIn(browser, server.origin, user, javaScriptEnabled);
 
 describe("review extras in a browser", () => {
   it("keep the reasons list without JavaScript, and axe finds nothing on reasons and audit pages", async () => {
