@@ -25,6 +25,7 @@ const privateTables = new Set([
   "audit_log", // privileged actions, for editors and coordinators
   "notification_log", // which digest and reminder mails went out
   "scheduled_job", // when each periodic job last ran
+  "report_decision", // reviewers' decisions and messages on reports, for organisers and reviewers
   "rate_limit_hit", // rate-limit counters of logins, registrations and reset requests (written on every attempt)
 ]);
 

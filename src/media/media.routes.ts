@@ -19,6 +19,6 @@ export async function registerMediaRoutes(app: FastifyInstance): Promise<void> {
     dotfiles: "deny",
     maxAge: "365d",
     immutable: true,
-    allowedPath: (pathName) => /^\/[a-f0-9]{32}\.(webp|jpg)$/.test(pathName),
+    allowedPath: (pathName) => /^\/[a-f0-9]{32}\.(webp|jpg|pdf)$/.test(pathName),
   });
 }

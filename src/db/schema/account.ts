@@ -17,6 +17,8 @@ export const user = pgTable(
     emailVerifiedAt: timestamp({ withTimezone: true }),
     /** Coordinators and editors: the daily digest of new submissions (opt-out in /konto). */
     reviewDigest: boolean().notNull().default(true),
+    /** Organisers: the mails asking for an event's report after it (opt-out in /konto). */
+    reportReminders: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("user_email_idx").on(sql`lower(${t.email})`)],

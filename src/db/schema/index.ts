@@ -10,6 +10,7 @@ export * from "./moderation.ts";
 export * from "./organisation.ts";
 export * from "./page.ts";
 export * from "./rate-limit.ts";
+export * from "./report.ts";
 export * from "./scheduled-job.ts";
 export * from "./search-lexicon.ts";
 export * from "./taxonomy.ts";
