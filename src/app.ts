@@ -30,6 +30,7 @@ import { registerReviewPages } from "./moderation/review.pages.tsx";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
+import { registerPageAdminPages } from "./pages/pages-admin.pages.tsx";
 import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
 import { registerTradeFairPages } from "./trade-fairs/trade-fair.pages.tsx";
@@ -125,6 +126,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerReviewPages(app);
   registerEventFormPages(app);
   registerCoordinationPages(app);
+  registerPageAdminPages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

@@ -26,6 +26,7 @@ const privateTables = new Set([
   "notification_log", // which digest and reminder mails went out
   "scheduled_job", // when each periodic job last ran
   "report_decision", // reviewers' decisions and messages on reports, for organisers and reviewers
+  "page_revision", // the saved versions of editor-written pages, shown in the back office only
   "rate_limit_hit", // rate-limit counters of logins, registrations and reset requests (written on every attempt)
 ]);
 

@@ -9,6 +9,8 @@ export const auditObjectTypes = [
   "membership",
   "user",
   "page",
+  "news_item",
+  "press_contact",
   "state_intro",
   "featured",
   "reject_reason",

@@ -64,6 +64,9 @@ const notices = {
   accepted: "organiser.invitation.accepted",
   reasonAdded: "moderation.reasons.added",
   reasonRetired: "moderation.reasons.retired",
+  pageSaved: "pages.saved",
+  pageCreated: "pages.created",
+  pageRestored: "pages.restored",
 } as const;
 
 /** The success message named by `?notice=` (unknown names show nothing). */

@@ -118,7 +118,19 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   throw validationFailed(fields);
 }
 
-const knownMessages = new Set(["required", "tooLong", "tooMany", "email", "url", "choose", "day", "chooseDay"]);
+const knownMessages = new Set([
+  "required",
+  "tooLong",
+  "tooMany",
+  "email",
+  "url",
+  "choose",
+  "day",
+  "chooseDay",
+  "slug",
+  "slugTaken",
+  "dateTime",
+]);
 
 /** The field shapes above, for other features' forms with the same messages (coordination). */
 export { email as emailField, list as listField, optional as optionalText, required as requiredText, text as textField };

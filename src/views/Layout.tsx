@@ -163,6 +163,9 @@ function Footer({ ctx }: { ctx: PageCtx }) {
               <a href={ctx.href("/mein-bereich")}>{t("accounts.forOrganisers")}</a>
             </li>
             <li>
+              <a href={ctx.href("/ueber-uns")}>{t("nav.about")}</a>
+            </li>
+            <li>
               <a href={ctx.href("/impressum")}>{t("nav.imprint")}</a>
             </li>
             <li>

@@ -1,7 +1,8 @@
-/** Placeholder texts for the legal pages; editors replace them (seeded text, PRODUCT §4). */
+/** Placeholder texts for the legal pages and "about"; marked as demo text until an editor saves them (PRODUCT §4). */
 export const defaultPages = [
   {
     slug: "impressum",
+    demo: true,
     titleDe: "Impressum",
     titleEn: "Imprint",
     bodyDe: `**Clusterwoche Deutschland** — Geschäftsstelle (Beispielangaben der Demo-Installation)
@@ -25,6 +26,7 @@ These details are placeholders that the editors replace.`,
   },
   {
     slug: "datenschutz",
+    demo: true,
     titleDe: "Datenschutzerklärung",
     titleEn: "Privacy policy",
     bodyDe: `Diese Website lädt keine Inhalte von Dritten: keine Web-Schriften, keine Kartendienste, keine Statistikdienste, keine Share-Buttons.
@@ -44,6 +46,7 @@ These details are placeholders that the editors replace.`,
   },
   {
     slug: "barrierefreiheit",
+    demo: true,
     titleDe: "Erklärung zur Barrierefreiheit",
     titleEn: "Accessibility statement",
     bodyDe: `Wir möchten diese Website für alle Menschen zugänglich machen und richten uns nach der BITV 2.0 und den WCAG 2.1 auf Stufe AA.
@@ -63,6 +66,7 @@ These details are placeholders that the editors replace.`,
   },
   {
     slug: "mitmachen",
+    demo: true,
     titleDe: "Veranstaltung eintragen",
     titleEn: "Register your event",
     bodyDe: `Clusterinitiativen, Netzwerke, Forschungseinrichtungen und Unternehmen tragen ihre Veranstaltungen selbst ins Programm ein.
@@ -79,5 +83,21 @@ Die Online-Eintragung wird gerade freigeschaltet. Bis dahin hilft Ihnen die Gesc
 3. Your state's coordination office reviews and publishes it.
 
 Online registration is being switched on. Until then the national office helps you: kontakt@clusterwoche.example`,
+  },
+  {
+    slug: "ueber-uns",
+    demo: true,
+    titleDe: "Über die Clusterwoche",
+    titleEn: "About the Clusterwoche",
+    bodyDe: `Die **Clusterwoche Deutschland** ist eine bundesweite Aktionswoche: Clusterinitiativen, Netzwerke, Forschungseinrichtungen und Unternehmen öffnen eine Woche lang ihre Türen – mit Workshops, Werkstattbesuchen, Konferenzen und Online-Formaten.
+
+Die Geschäftsstelle koordiniert die Woche gemeinsam mit den Ländern; die Koordinierungsstellen der Länder prüfen und veröffentlichen die Veranstaltungen ihres Landes.
+
+(Beispieltext der Demo-Installation.)`,
+    bodyEn: `The **Clusterwoche Deutschland** is a nationwide week of action: cluster initiatives, networks, research institutions and companies open their doors for a week – with workshops, site visits, conferences and online formats.
+
+The national office coordinates the week together with the Länder; each state's coordination office reviews and publishes its events.
+
+(Sample text of the demo installation.)`,
   },
 ];

@@ -4,6 +4,7 @@ import { eventFormDe } from "../../event-form/event-form.i18n.ts";
 import { mapDe } from "../../map/map.i18n.ts";
 import { moderationDe } from "../../moderation/moderation.i18n.ts";
 import { organiserDe } from "../../organiser/organiser.i18n.ts";
+import { pagesDe } from "../../pages/pages.i18n.ts";
 import { widgetDe } from "../../widget/widget.i18n.ts";
 
 /** German texts: the reference language; en.ts must have the same keys (checked by its type). */
@@ -26,6 +27,7 @@ export const de = {
     organisations: "Organisationen",
     states: "Länder",
     archive: "Archiv",
+    about: "Über uns",
     imprint: "Impressum",
     privacy: "Datenschutz",
     accessibility: "Barrierefreiheit",
@@ -198,5 +200,6 @@ export const de = {
   map: mapDe,
   moderation: moderationDe,
   organiser: organiserDe,
+  pages: pagesDe,
   widget: widgetDe,
 } as const;

@@ -4,6 +4,7 @@ import { eventFormEn } from "../../event-form/event-form.i18n.ts";
 import { mapEn } from "../../map/map.i18n.ts";
 import { moderationEn } from "../../moderation/moderation.i18n.ts";
 import { organiserEn } from "../../organiser/organiser.i18n.ts";
+import { pagesEn } from "../../pages/pages.i18n.ts";
 import { widgetEn } from "../../widget/widget.i18n.ts";
 import type { de } from "./de.ts";
 import type { Same } from "./same.ts";
@@ -28,6 +29,7 @@ export const en: Same<typeof de> = {
     organisations: "Organisations",
     states: "States",
     archive: "Archive",
+    about: "About",
     imprint: "Imprint",
     privacy: "Privacy",
     accessibility: "Accessibility",
@@ -199,5 +201,6 @@ export const en: Same<typeof de> = {
   map: mapEn,
   moderation: moderationEn,
   organiser: organiserEn,
+  pages: pagesEn,
   widget: widgetEn,
 };

@@ -32,6 +32,13 @@ const knownErrors = new Set<string>([
   "imageType",
   "imagePixels",
   "imageBroken",
+  "slug",
+  "slugTaken",
+  "dateTime",
+  "pdfEmpty",
+  "pdfSize",
+  "pdfType",
+  "stale",
 ]);
 
 /** The message of an error key in the reader's language (unknown keys read as "invalid"). */

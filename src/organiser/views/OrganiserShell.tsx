@@ -48,6 +48,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     landLink(ctx, actor),
     ["/mein-bereich/pruefung", t("moderation.nav"), reviewer],
     ["/mein-bereich/protokoll", t("moderation.navAudit"), reviewer],
+    ["/mein-bereich/seiten", t("pages.nav"), actor.role === "editor" || actor.role === "admin"],
   ];
   return (
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
