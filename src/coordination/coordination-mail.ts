@@ -52,26 +52,49 @@ export function submissionReminderMail(
 /** One waiting submission as a digest or reminder line. */
 export type WaitingEvent = { id: number; title: string; organisation: string; stateCode: string; submittedAt: Date; change: boolean };
 
-const lineOf = (lang: Lang, key: "digestLine" | "overdueLine", e: WaitingEvent, stateName: (code: string) => string) => {
+const lineOf = (
+  lang: Lang,
+  key: "digestLine" | "digestApprovedLine" | "overdueLine",
+  e: WaitingEvent,
+  stateName: (code: string) => string,
+) => {
   const t = translator(lang);
   const title = e.change ? `${e.title} (${t("coordination.mail.digestChange")})` : e.title;
   return `– ${t(`coordination.mail.${key}`, { title, organisation: e.organisation, state: stateName(e.stateCode), when: formatDay(lang, e.submittedAt) })}`;
 };
 
-/** The daily digest: submissions since the last one in the recipient's Länder. */
+/** The daily digest: submissions since the last one in the recipient's Länder, and (editors) approved events to publish. */
 export function reviewDigestMail(
   to: Recipient,
-  data: { events: WaitingEvent[]; states: string; stateName: (code: string, lang: Lang) => string; baseUrl: string },
+  data: {
+    events: WaitingEvent[];
+    approved?: WaitingEvent[];
+    states: string;
+    stateName: (code: string, lang: Lang) => string;
+    baseUrl: string;
+  },
 ): OrganiserMail {
   const lang = langOf(to.language);
   const t = translator(lang);
+  const approved = data.approved ?? [];
+  const name = (c: string) => data.stateName(c, lang);
+  const subject =
+    approved.length === 0
+      ? t("coordination.mail.digestSubject", { count: data.events.length })
+      : data.events.length === 0
+        ? t("coordination.mail.digestApprovedSubject", { count: approved.length })
+        : t("coordination.mail.digestBothSubject", { count: data.events.length, approved: approved.length });
   return {
     to: to.email,
     language: lang,
-    subject: t("coordination.mail.digestSubject", { count: data.events.length }),
+    subject,
     paragraphs: [
-      t("coordination.mail.digestIntro", { states: data.states }),
-      ...data.events.map((e) => lineOf(lang, "digestLine", e, (c) => data.stateName(c, lang))),
+      ...(data.events.length > 0
+        ? [t("coordination.mail.digestIntro", { states: data.states }), ...data.events.map((e) => lineOf(lang, "digestLine", e, name))]
+        : []),
+      ...(approved.length > 0
+        ? [t("coordination.mail.digestApprovedIntro"), ...approved.map((e) => lineOf(lang, "digestApprovedLine", e, name))]
+        : []),
       t("coordination.mail.digestOptOut"),
     ],
     action: { label: t("coordination.mail.digestAction"), url: mailLink(data.baseUrl, "/mein-bereich/pruefung", lang) },

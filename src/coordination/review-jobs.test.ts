@@ -6,7 +6,9 @@ import { mailsTo } from "../../test/mail.ts";
 import { createPersonas, type PersonaName, type Personas } from "../../test/personas.ts";
 import { startSmtp, type TestSmtp } from "../../test/smtp.ts";
 import { queryRows } from "../db/client.ts";
-import { user } from "../db/schema/index.ts";
+import { edition, event, reviewDecision, user } from "../db/schema/index.ts";
+import { decideEvent } from "../moderation/decide-event.ts";
+import { actorOf, ctxOf } from "../organiser/organiser-test-kit.ts";
 import { browserOf } from "../organiser/page-test-kit.ts";
 import { sendReviewDigests } from "./review-digest.ts";
 import { sendOverdueReminders } from "./review-reminders.ts";
@@ -119,6 +121,58 @@ describe("the daily review digest", () => {
     expect(parseHtml((await as("organiserA").get("/konto")).body).querySelector("#field-reviewDigest")).toBeNull();
     expect((await as("organiserA").post("/konto/uebersicht", { reviewDigest: "1" })).statusCode).toBe(404);
     expect((await browserOf(t.app, p.coordinator.session, { csrf: false }).post("/konto/uebersicht", {})).statusCode).toBe(403);
+  });
+});
+
+describe("the daily review digest in a two-tier edition", () => {
+  it("gives editors what the Länder approved and submissions of Länder without a coordinator, and admins nothing", async () => {
+    const db = t.database.db;
+    const now = new Date("2030-09-02T06:30:00Z"); // Monday 08:30 in Berlin (CEST)
+    await db.update(edition).set({ moderation: "two_tier" }).where(eq(edition.year, 2019));
+    try {
+      const [free] = await queryRows<{ code: string }>(
+        db,
+        sql`select s.code from state s where s.kind = 'land' and s.code not in (select state_code from coordinator_state)
+              and exists (select 1 from event e join edition ed on ed.id = e.edition_id
+                          where ed.year = 2019 and e.status = 'published' and e.state_code = s.code)
+            order by s.code limit 1`,
+      );
+      if (!free) throw new Error("every Land with events has a coordinator");
+      const approved = await submitDraftIn("BW", new Date(now.getTime() - hours(5)));
+      const waitingBy = await submitDraftIn("BY", new Date(now.getTime() - hours(4)));
+      const unattended = await submitDraftIn(free.code, new Date(now.getTime() - hours(3)));
+      const coordinator = await actorOf(db, p.coordinator.user?.id ?? 0);
+      const [{ version } = { version: 0 }] = await db.select({ version: event.version }).from(event).where(eq(event.id, approved.id));
+      await decideEvent({ ctx: ctxOf(db, coordinator), input: { id: approved.id, version, action: "approve" } });
+      // The decision happened at the pinned clock's hour.
+      await db
+        .update(reviewDecision)
+        .set({ at: new Date(now.getTime() - hours(2)) })
+        .where(eq(reviewDecision.eventId, approved.id));
+      const before = (name: PersonaName) => smtp.received.filter((m) => m.envelopeTo.includes(emailOf(name))).length;
+      const editorBefore = before("editor");
+
+      await sendReviewDigests({ db, baseUrl, now });
+      const toEditor = await delivered(emailOf("editor"), editorBefore + 1);
+      expect(toEditor?.subject).toBe("Clusterwoche: 1 neue Einreichung, 1 zur Veröffentlichung");
+      const [submittedPart, approvedPart] = (toEditor?.text ?? "").split("warten auf Veröffentlichung");
+      expect(submittedPart).toContain(unattended.title);
+      expect(approvedPart).toContain(approved.title);
+      expect(approvedPart).toContain("freigegeben");
+      // BY has a coordinator, who approves first: not in the national office's digest.
+      expect(toEditor?.text).not.toContain(waitingBy.title);
+      const toBy = smtp.received.filter((m) => m.envelopeTo.includes(emailOf("coordinatorOther"))).at(-1);
+      expect(toBy?.text).toContain(waitingBy.title);
+      // Admins operate the platform: no digest, whatever their setting says.
+      const [admin] = await db
+        .select({ reviewDigest: user.reviewDigest })
+        .from(user)
+        .where(eq(user.email, emailOf("admin")));
+      expect(admin?.reviewDigest).toBe(true);
+      expect(await mailsTo(db, emailOf("admin"))).toEqual([]);
+    } finally {
+      await db.update(edition).set({ moderation: "one_tier" }).where(eq(edition.year, 2019));
+    }
   });
 });
 

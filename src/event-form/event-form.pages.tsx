@@ -110,7 +110,8 @@ async function formProps(
     status: e.event.status,
     checks,
     window: submissionWindowState(e.edition),
-    holder: holderText(ctx, holder),
+    holder: holderText(ctx, holder, taxonomies.states),
+    underReview: e.underReview,
     changeRequest,
   };
   return { ctx, csrf, taxonomies, event, editionTitle: ctx.lang === "en" ? e.edition.titleEn : e.edition.titleDe };
@@ -201,7 +202,11 @@ export function registerEventFormPages(app: FastifyInstance): void {
     const items = await listMyEvents({ ctx: verbCtx(request) });
     const edition = await editionForNewEvents(app.database.db);
     const csrf = csrfToken(request, reply);
-    return sendPage(reply, <MyEventsPage ctx={ctx} csrf={csrf} items={items} currentYear={edition.year} notice={noticeOf(ctx)?.text} />);
+    const { states } = await loadTaxonomies(app.database.db);
+    return sendPage(
+      reply,
+      <MyEventsPage ctx={ctx} csrf={csrf} items={items} states={states} currentYear={edition.year} notice={noticeOf(ctx)?.text} />,
+    );
   });
 
   app.get(`${base}/neu`, async (request, reply) => {

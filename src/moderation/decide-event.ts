@@ -49,7 +49,13 @@ export async function decideInTransaction(tx: DbOrTx, actor: Actor, d: Decision,
   // What is (or was, until now) public: the diff base when the event comes back to review.
   const unpublished = d.action === "unpublish" ? await eventSnapshot(tx, item.live.id) : null;
   const to = await apply(tx, item, d.action);
-  const snapshot = d.action === "publish" ? await eventSnapshot(tx, item.live.id) : unpublished;
+  // Published: what went public (the next diff's base). Changes requested: what the reviewer saw, to show what was revised.
+  const snapshot =
+    d.action === "publish"
+      ? await eventSnapshot(tx, item.live.id)
+      : d.action === "request_changes"
+        ? await eventSnapshot(tx, item.working.id)
+        : unpublished;
   const ofChanges = item.revision !== undefined && d.action !== "unpublish";
   await tx.insert(reviewDecision).values({
     eventId: item.live.id,

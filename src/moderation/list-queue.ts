@@ -145,8 +145,8 @@ const rowOf = (r: RawRow): QueueRow => ({
   moderation: r.moderation,
 });
 
-/** A Land without a coordinator bound to it. */
-const unattendedSql = sql`not exists (select 1 from coordinator_state cs join "user" u on u.id = cs.user_id
+/** A Land without a coordinator bound to it (for a working copy `w`/event `e` joined with organisation `o`). */
+export const unattendedSql = sql`not exists (select 1 from coordinator_state cs join "user" u on u.id = cs.user_id
   where u.role = 'coordinator' and cs.state_code = ${reviewStateSql})`;
 
 const warningCount = sql`(select count(*) from jsonb_array_elements(coalesce(w.checks, '[]'::jsonb)) c where c->>'severity' = 'warning')`;

@@ -128,7 +128,7 @@ describe("the organiser's event form while changes are requested", () => {
     const doc = await formPage(id);
     expect(doc.querySelector(".review-message")).toBeNull();
     expect(doc.querySelectorAll(".field-marked")).toHaveLength(0);
-    expect(doc.querySelector(".status-box .holder")?.textContent).toBe("Liegt bei: Koordination des Landes BW");
+    expect(doc.querySelector(".status-box .holder")?.textContent).toBe("Liegt bei: Koordination des Landes Baden-Württemberg");
     // The reviewer can decide on it again.
     await decideEvent({ ctx: ctx(coordinatorBW), input: { id, version: await versionOf(id), action: "publish" } });
     expect((await formPage(id)).querySelector(".status-box .holder")).toBeNull();
@@ -161,7 +161,14 @@ describe("who has it: the form page and Meine Veranstaltungen", () => {
       const item = [...doc.querySelectorAll(".my-events li")].find((li) => li.textContent?.includes("Wer hat es"));
       return item?.querySelector(".event-status")?.textContent?.replace(/\s+/g, " ").trim();
     };
-    expect(await list()).toBe("Eingereicht – wartet auf Prüfung · Liegt bei: Koordination des Landes BW");
+    expect(await list()).toBe("Eingereicht – wartet auf Prüfung · Liegt bei: Koordination des Landes Baden-Württemberg");
+    // The Land by its name, in the page's language, never its code.
+    const englishList = parseHtml((await as("organiserA").get("/mein-bereich/veranstaltungen?lang=en")).body).body.textContent;
+    expect(englishList).toContain("With: the coordinators of Baden-Württemberg");
+    expect(englishList).not.toMatch(/coordinators of BW\b/);
+    expect((await formPage(id, "organiserA", "?lang=en")).querySelector(".status-box .holder")?.textContent).toBe(
+      "With: the coordinators of Baden-Württemberg",
+    );
     await t.database.db.update(edition).set({ moderation: "two_tier" }).where(eq(edition.id, editionId));
     try {
       await decideEvent({ ctx: ctx(coordinatorBW), input: { id, version: await versionOf(id), action: "approve" } });

@@ -17,10 +17,14 @@ const bookkeeping = new Set([
   "externalRef",
 ]);
 
-export type ReviewDiff =
+/** What changed since the reviewers last asked for changes (the version they saw then), when that is the latest decision. */
+export type SinceRequest = { at: Date; changes: FieldChange[] };
+
+export type ReviewDiff = (
   | { kind: "new" }
   /** `changes`: every field that differs from the last published version, dates, venue, image and lists included. */
-  | { kind: "changes"; changes: FieldChange[] };
+  | { kind: "changes"; changes: FieldChange[] }
+) & { sinceRequest?: SinceRequest | undefined };
 
 /**
  * What changed since the last published version: for changes under review, the revision against the
@@ -30,8 +34,28 @@ export type ReviewDiff =
 export async function reviewDiff(db: DbOrTx, item: ReviewItem): Promise<ReviewDiff> {
   const after = await eventSnapshot(db, item.working.id);
   const before = item.revision ? await eventSnapshot(db, item.live.id) : await lastPublished(db, item.live.id);
-  if (!before) return { kind: "new" };
-  return { kind: "changes", changes: diffSnapshots(before, after).filter((c) => !bookkeeping.has(c.field)) };
+  const sinceRequest = await changesSinceRequest(db, item, after);
+  if (!before) return { kind: "new", sinceRequest };
+  return { kind: "changes", changes: contentChanges(before, after), sinceRequest };
+}
+
+const contentChanges = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+  diffSnapshots(before, after).filter((c) => !bookkeeping.has(c.field));
+
+/**
+ * A resubmission after a change request: the working copy against what the reviewer saw when asking
+ * (review_decision.snapshot of that request), so a never-published event shows what the organiser revised.
+ */
+async function changesSinceRequest(db: DbOrTx, item: ReviewItem, after: Record<string, unknown>): Promise<SinceRequest | undefined> {
+  if (item.working.status === "changes_requested") return undefined;
+  const [last] = await db
+    .select({ action: reviewDecision.action, at: reviewDecision.at, snapshot: reviewDecision.snapshot })
+    .from(reviewDecision)
+    .where(eq(reviewDecision.eventId, item.live.id))
+    .orderBy(desc(reviewDecision.at), desc(reviewDecision.id))
+    .limit(1);
+  if (last?.action !== "request_changes" || !last.snapshot) return undefined;
+  return { at: last.at, changes: contentChanges(last.snapshot, after) };
 }
 
 async function lastPublished(db: DbOrTx, eventId: number): Promise<Record<string, unknown> | undefined> {

@@ -40,6 +40,8 @@ export type EventFormProps = {
     window: "notYetOpen" | "open" | "closed";
     /** Who has it now ("Liegt bei: …"; empty when nobody has to act). */
     holder: string;
+    /** A published event whose changes wait for review: the public still sees the published version. */
+    underReview?: boolean;
     /** While changes are requested: the reviewer's message, whose fields the form marks. */
     changeRequest?: ReviewerMessage | undefined;
   };
@@ -120,6 +122,7 @@ export function EventFormPage(props: EventFormProps) {
             <strong>{t("eventForm.status.label")}:</strong> {tr(ctx, `eventForm.status.${event.status}`)}
           </p>
           {event.holder && <p class="holder">{event.holder}</p>}
+          {event.underReview && <p class="under-review">{t("moderation.organiser.underReview")}</p>}
           <p>{tr(ctx, `eventForm.statusHelp.${event.status}`)}</p>
           {event.window !== "open" && ["draft", "changes_requested"].includes(event.status) && (
             <p>{event.window === "closed" ? t("eventForm.windowClosed") : t("eventForm.windowNotYetOpen")}</p>

@@ -4,6 +4,7 @@ import type { PageCtx } from "../../lib/page-context.ts";
 import { holderOf } from "../../moderation/allowed-actions.ts";
 import { reviewStateOf } from "../../moderation/review-state.ts";
 import { holderText } from "../../moderation/views/OrganiserStanding.tsx";
+import type { Term } from "../../taxonomies/taxonomy-queries.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
 import { Layout } from "../../views/Layout.tsx";
 import type { listMyEvents } from "../get-managed-event.ts";
@@ -12,11 +13,12 @@ import { tr } from "./form-kit.tsx";
 type Item = Awaited<ReturnType<typeof listMyEvents>>[number];
 
 /** Who has the event now, " · Liegt bei: …", or nothing. */
-function holderOfItem(ctx: PageCtx, i: Item): string {
-  const text = holderText(ctx, {
-    kind: holderOf(i.workingStatus, i.moderation),
-    stateCode: reviewStateOf(i.stateCode, i.organisationStateCode),
-  });
+function holderOfItem(ctx: PageCtx, i: Item, states: readonly Term[]): string {
+  const text = holderText(
+    ctx,
+    { kind: holderOf(i.workingStatus, i.moderation), stateCode: reviewStateOf(i.stateCode, i.organisationStateCode) },
+    states,
+  );
   return text ? ` · ${text}` : "";
 }
 
@@ -25,12 +27,15 @@ export function MyEventsPage({
   ctx,
   csrf,
   items,
+  states,
   currentYear,
   notice,
 }: {
   ctx: PageCtx;
   csrf: string;
   items: Item[];
+  /** The Länder, to name the one whose coordinators have an event. */
+  states: readonly Term[];
   currentYear: number;
   notice?: string;
 }) {
@@ -65,7 +70,7 @@ export function MyEventsPage({
               <span class="event-status">
                 {tr(ctx, `eventForm.status.${i.status}`)}
                 {i.underReview && ` (${tr(ctx, `eventForm.status.${i.workingStatus}`)})`}
-                {holderOfItem(ctx, i)}
+                {holderOfItem(ctx, i, states)}
               </span>{" "}
               ({i.organisationName})
             </li>

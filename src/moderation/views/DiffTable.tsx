@@ -89,15 +89,26 @@ function Value({ ctx, field, value, taxonomies }: { ctx: PageCtx; field: string;
 }
 
 /** The changed fields side by side: last published version on the left, the one under review on the right. */
-export function DiffTable({ ctx, changes, taxonomies }: { ctx: PageCtx; changes: FieldChange[]; taxonomies: Taxonomies }) {
+export function DiffTable({
+  ctx,
+  changes,
+  taxonomies,
+  since = "published",
+}: {
+  ctx: PageCtx;
+  changes: FieldChange[];
+  taxonomies: Taxonomies;
+  /** The left column: the last published version, or the version the reviewer asked to revise. */
+  since?: "published" | "request";
+}) {
   const { t } = ctx;
   return (
     <table class="diff">
-      <caption class="visually-hidden">{t("moderation.diff")}</caption>
+      <caption class="visually-hidden">{since === "request" ? t("moderation.sinceRequestCaption") : t("moderation.diff")}</caption>
       <thead>
         <tr>
           <th scope="col">{t("moderation.diffField")}</th>
-          <th scope="col">{t("moderation.diffBefore")}</th>
+          <th scope="col">{since === "request" ? t("moderation.diffBeforeRequest") : t("moderation.diffBefore")}</th>
           <th scope="col">{t("moderation.diffAfter")}</th>
         </tr>
       </thead>

@@ -3,12 +3,13 @@ import { markTargetId } from "../../event-form/views/form-kit.tsx";
 import { formatDay, formatTime } from "../../lib/format-date.ts";
 import { pick } from "../../lib/language.ts";
 import type { PageCtx, QueryParams } from "../../lib/page-context.ts";
+import { type Term, termName } from "../../taxonomies/taxonomy-queries.ts";
 import type { Holder, ReviewerMessage } from "../organiser-standing.ts";
 
-/** "Liegt bei: Koordination des Landes BW" and the like; empty when nobody has to act (published, rejected …). */
-export function holderText(ctx: PageCtx, holder: Holder): string {
+/** "Liegt bei: Koordination des Landes Baden-Württemberg" and the like; empty when nobody has to act (published, rejected …). */
+export function holderText(ctx: PageCtx, holder: Holder, states: readonly Term[]): string {
   if (holder.kind === "none") return "";
-  return ctx.t(`moderation.organiser.holder.${holder.kind}`, { state: holder.stateCode });
+  return ctx.t(`moderation.organiser.holder.${holder.kind}`, { state: termName(states, holder.stateCode, ctx.lang) });
 }
 
 const when = (ctx: PageCtx, at: Date) => `${formatDay(ctx.lang, at)}, ${formatTime(ctx.lang, at)}`;

@@ -141,6 +141,16 @@ export function ReviewPage({ base, data, taxonomies, csrf, markable, refused, pr
         ) : (
           <DiffTable ctx={ctx} changes={diff.changes} taxonomies={taxonomies} />
         )}
+        {diff.sinceRequest && (
+          <>
+            <h3>{t("moderation.sinceRequest", { when: when(ctx, diff.sinceRequest.at) })}</h3>
+            {diff.sinceRequest.changes.length === 0 ? (
+              <p>{t("moderation.sinceRequestNone", { when: when(ctx, diff.sinceRequest.at) })}</p>
+            ) : (
+              <DiffTable ctx={ctx} changes={diff.sinceRequest.changes} taxonomies={taxonomies} since="request" />
+            )}
+          </>
+        )}
       </section>
 
       <section aria-labelledby="preview-title">
