@@ -34,6 +34,8 @@ import { registerPageAdminPages } from "./pages/pages-admin.pages.tsx";
 import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
 import { registerTradeFairPages } from "./trade-fairs/trade-fair.pages.tsx";
+import { registerOrganisationAdminPages } from "./users/organisations-admin.pages.tsx";
+import { registerUserPages } from "./users/users.pages.tsx";
 import { registerStaticAssets } from "./views/static-assets.ts";
 import { registerWidgetRoutes } from "./widget/widget.pages.tsx";
 
@@ -127,6 +129,8 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerEventFormPages(app);
   registerCoordinationPages(app);
   registerPageAdminPages(app);
+  registerUserPages(app);
+  registerOrganisationAdminPages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

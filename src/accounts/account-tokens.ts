@@ -11,8 +11,17 @@ export const tokenLifetimeMs: Record<TokenPurpose, number> = {
   reset_password: 3600_000,
 };
 
-/** A new single-use link token; older tokens of the same purpose for the user stop working. */
-export async function issueAccountToken(db: Db, userId: number, purpose: TokenPurpose, newEmail?: string): Promise<string> {
+/**
+ * A new single-use link token; older tokens of the same purpose for the user stop working. `lifetimeMs`
+ * overrides the purpose's lifetime (the first password of an account the office created: a week).
+ */
+export async function issueAccountToken(
+  db: Db,
+  userId: number,
+  purpose: TokenPurpose,
+  newEmail?: string,
+  lifetimeMs = tokenLifetimeMs[purpose],
+): Promise<string> {
   const token = randomToken();
   await db.delete(accountToken).where(and(eq(accountToken.userId, userId), eq(accountToken.purpose, purpose)));
   await db.insert(accountToken).values({
@@ -20,7 +29,7 @@ export async function issueAccountToken(db: Db, userId: number, purpose: TokenPu
     userId,
     purpose,
     newEmail: newEmail ?? null,
-    expiresAt: new Date(Date.now() + tokenLifetimeMs[purpose]),
+    expiresAt: new Date(Date.now() + lifetimeMs),
   });
   return token;
 }

@@ -77,7 +77,7 @@ export async function loadApiTokenActor(db: Db, token: string): Promise<TokenAct
     sql`select ${actorColumns}, t.id as token_id, t.name as token_name, t.expires_at, t.last_used_at
         from api_token t join "user" u on u.id = t.user_id
         where t.token_hash = ${hashToken(token)} and (t.expires_at is null or t.expires_at > now())
-          and u.email_verified_at is not null`,
+          and u.email_verified_at is not null and u.deactivated_at is null`,
   );
   if (!row) return null;
   const tokenId = Number(row.token_id);

@@ -40,7 +40,7 @@ export function registerLoginPages(app: FastifyInstance): void {
     const result = await logIn({ db: app.database.db, input: form.data });
     if (!result.ok) {
       if (result.reason === "credentials") await limiter.failed(request, form.data.email);
-      const errors = result.reason === "credentials" ? { email: "credentials" as const } : { email: "unverified" as const };
+      const errors = { email: result.reason };
       const view = { values: { email: form.data.email, next }, errors, unverified: result.reason === "unverified" };
       return renderLogin(request, reply, view, 422);
     }

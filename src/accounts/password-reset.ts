@@ -7,11 +7,11 @@ import { findUserByEmail } from "./find-user.ts";
 import { hashPassword } from "./passwords.ts";
 import { deleteOtherSessions } from "./session-store.ts";
 
-/** Mails a reset link if the address belongs to an account; the caller answers the same either way. */
+/** Mails a reset link if the address belongs to an active account; the caller answers the same either way. */
 export async function requestPasswordReset({ ctx, input }: { ctx: AccountCtx; input: { email: string } }): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const row = await findUserByEmail(tx, input.email);
-    if (!row) return;
+    if (!row || row.deactivatedAt) return;
     const token = await issueAccountToken(tx, row.id, "reset_password");
     await enqueueMail({
       db: tx,

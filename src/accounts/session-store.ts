@@ -52,7 +52,7 @@ export const actorOfRow = (row: ActorRow): Actor => ({
   stateCodes: row.state_codes ?? [],
 });
 
-/** The actor of a valid (not idle, not expired, verified user) session, or null. */
+/** The actor of a valid (not idle, not expired, verified and not deactivated user) session, or null. */
 export async function loadSessionActor(db: Db, tokenHash: string): Promise<Actor | null> {
   const idleSeconds = Math.floor(sessionIdleMs / 1000);
   const [row] = await queryRows<ActorRow & { last_seen_at: Date | string }>(
@@ -61,7 +61,7 @@ export async function loadSessionActor(db: Db, tokenHash: string): Promise<Actor
         from session s join "user" u on u.id = s.user_id
         where s.token_hash = ${tokenHash} and s.expires_at > now()
           and s.last_seen_at > now() - make_interval(secs => ${idleSeconds})
-          and u.email_verified_at is not null`,
+          and u.email_verified_at is not null and u.deactivated_at is null`,
   );
   if (!row) {
     await db.delete(session).where(eq(session.tokenHash, tokenHash));

@@ -5,6 +5,8 @@ export type MailTemplate =
   | { template: "verifyEmail"; data: { name: string; link: string } }
   | { template: "resetPassword"; data: { name: string; link: string } }
   | { template: "changeEmail"; data: { name: string; link: string } }
+  /** An account the office created: the first password is set through the link (a reset token valid a week). */
+  | { template: "accountCreated"; data: { name: string; creator: string; role: string; link: string } }
   | { template: "registrationAttempt"; data: { name: string; loginLink: string; resetLink: string } }
   | { template: "organisationInvitation"; data: { organisation: string; inviter: string; link: string; message?: string } }
   | { template: "organisationConfirmed"; data: { name: string; organisation: string; link: string } }
@@ -61,6 +63,17 @@ function body(lang: Lang, mail: MailTemplate): Body {
             : "Your Clusterwoche account is to use this address from now on. Please confirm with this link (valid for 48 hours):",
         ],
         action: { label: de ? "Adresse bestätigen" : "Confirm address", url: mail.data.link },
+      };
+    case "accountCreated":
+      return {
+        subject: de ? "Ihr Konto bei der Clusterwoche" : "Your Clusterwoche account",
+        greeting: de ? `Hallo ${mail.data.name},` : `Hello ${mail.data.name},`,
+        paragraphs: [
+          de
+            ? `${mail.data.creator} hat für Sie ein Konto bei der Clusterwoche angelegt (Rolle: ${mail.data.role}). Mit diesem Link legen Sie Ihr Passwort fest (gültig sieben Tage, nur einmal nutzbar):`
+            : `${mail.data.creator} has created a Clusterwoche account for you (role: ${mail.data.role}). Set your password with this link (valid for seven days, usable once):`,
+        ],
+        action: { label: de ? "Passwort festlegen" : "Set password", url: mail.data.link },
       };
     case "registrationAttempt":
       return {

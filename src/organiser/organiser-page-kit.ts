@@ -67,6 +67,12 @@ const notices = {
   pageSaved: "pages.saved",
   pageCreated: "pages.created",
   pageRestored: "pages.restored",
+  userRoleChanged: "users.notice.roleChanged",
+  userDeactivated: "users.notice.deactivated",
+  userReactivated: "users.notice.reactivated",
+  userResent: "users.notice.resent",
+  userCreated: "users.notice.created",
+  organisationsMerged: "users.notice.merged",
 } as const;
 
 /** The success message named by `?notice=` (unknown names show nothing). */

@@ -19,6 +19,8 @@ export const user = pgTable(
     reviewDigest: boolean().notNull().default(true),
     /** Organisers: the mails asking for an event's report after it (opt-out in /konto). */
     reportReminders: boolean().notNull().default(true),
+    /** Set by an editor or admin: no login, no session, no API token works until reactivated (src/users/). */
+    deactivatedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("user_email_idx").on(sql`lower(${t.email})`)],

@@ -5,6 +5,7 @@ import { mapDe } from "../../map/map.i18n.ts";
 import { moderationDe } from "../../moderation/moderation.i18n.ts";
 import { organiserDe } from "../../organiser/organiser.i18n.ts";
 import { pagesDe } from "../../pages/pages.i18n.ts";
+import { usersDe } from "../../users/users.i18n.ts";
 import { widgetDe } from "../../widget/widget.i18n.ts";
 
 /** German texts: the reference language; en.ts must have the same keys (checked by its type). */
@@ -199,6 +200,7 @@ export const de = {
   eventForm: eventFormDe,
   map: mapDe,
   moderation: moderationDe,
+  users: usersDe,
   organiser: organiserDe,
   pages: pagesDe,
   widget: widgetDe,

@@ -5,6 +5,7 @@ import { mapEn } from "../../map/map.i18n.ts";
 import { moderationEn } from "../../moderation/moderation.i18n.ts";
 import { organiserEn } from "../../organiser/organiser.i18n.ts";
 import { pagesEn } from "../../pages/pages.i18n.ts";
+import { usersEn } from "../../users/users.i18n.ts";
 import { widgetEn } from "../../widget/widget.i18n.ts";
 import type { de } from "./de.ts";
 import type { Same } from "./same.ts";
@@ -200,6 +201,7 @@ export const en: Same<typeof de> = {
   eventForm: eventFormEn,
   map: mapEn,
   moderation: moderationEn,
+  users: usersEn,
   organiser: organiserEn,
   pages: pagesEn,
   widget: widgetEn,

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import type { Actor } from "../../lib/actor.ts";
+import { type Actor, isNational } from "../../lib/actor.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
 import { Layout } from "../../views/Layout.tsx";
 import type { MyOrganisation } from "../load-dashboard.ts";
@@ -49,6 +49,8 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     ["/mein-bereich/pruefung", t("moderation.nav"), reviewer],
     ["/mein-bereich/protokoll", t("moderation.navAudit"), reviewer],
     ["/mein-bereich/seiten", t("pages.nav"), actor.role === "editor" || actor.role === "admin"],
+    ["/mein-bereich/nutzer", t("users.navUsers"), isNational(actor)],
+    ["/mein-bereich/organisationen", t("users.navOrganisations"), isNational(actor)],
   ];
   return (
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
