@@ -28,6 +28,7 @@ const privateTables = new Set([
   "report_decision", // reviewers' decisions and messages on reports, for organisers and reviewers
   "page_revision", // the saved versions of editor-written pages, shown in the back office only
   "rate_limit_hit", // rate-limit counters of logins, registrations and reset requests (written on every attempt)
+  "import_plan", // spreadsheet import previews, seen only by the importing organisation's people
 ]);
 
 let database: Database;

@@ -4,6 +4,7 @@ export * from "./data-version.ts";
 export * from "./edition.ts";
 export * from "./event.ts";
 export * from "./history.ts";
+export * from "./import-plan.ts";
 export * from "./invitation.ts";
 export * from "./mail.ts";
 export * from "./moderation.ts";

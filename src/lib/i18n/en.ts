@@ -3,6 +3,7 @@ import { coordinationEn } from "../../coordination/coordination.i18n.ts";
 import { eventFormEn } from "../../event-form/event-form.i18n.ts";
 import { mapEn } from "../../map/map.i18n.ts";
 import { moderationEn } from "../../moderation/moderation.i18n.ts";
+import { importsEn } from "../../imports/imports.i18n.ts";
 import { organiserEn } from "../../organiser/organiser.i18n.ts";
 import { pagesEn } from "../../pages/pages.i18n.ts";
 import { usersEn } from "../../users/users.i18n.ts";
@@ -202,6 +203,7 @@ export const en: Same<typeof de> = {
   map: mapEn,
   moderation: moderationEn,
   users: usersEn,
+  imports: importsEn,
   organiser: organiserEn,
   pages: pagesEn,
   widget: widgetEn,

@@ -1,0 +1,77 @@
+import { eq } from "drizzle-orm";
+import { importPlan } from "../db/schema/index.ts";
+import { createEventDraft } from "../event-form/create-event-draft.ts";
+import { requireActor } from "../event-form/event-access.ts";
+import { submitEvent } from "../event-form/submit-event.ts";
+import { updateEvent } from "../event-form/update-event.ts";
+import type { VerbCtx } from "../lib/actor.ts";
+import { AppError, notFound } from "../lib/errors.ts";
+import { writeAudit } from "../moderation/audit.ts";
+import { loadImportOrganisation } from "./import-access.ts";
+import { findPlan, planIsConfirmable, type StoredPlan } from "./import-plan.ts";
+
+export type ImportResult = { created: number; updated: number; unchanged: number; faulty: number };
+
+const uniqueViolation = (error: unknown): boolean => {
+  const code = (e: unknown) => (typeof e === "object" && e !== null ? Reflect.get(e, "code") : undefined);
+  return code(error) === "23505" || code(error instanceof Error ? error.cause : undefined) === "23505";
+};
+
+/**
+ * Imports a preview's valid rows in one transaction, through the event form's verbs: new rows become
+ * drafts with the organiser's reference (then submitted, unless drafts were chosen), changed rows update
+ * their event (a published event's changes go to review as a revision), unchanged rows are not touched.
+ * A preview is confirmed at most once; if any event changed since the preview, nothing is saved.
+ */
+export async function confirmImport({ ctx, input }: { ctx: VerbCtx; input: { planId: string; now?: Date } }): Promise<ImportResult> {
+  const actor = requireActor(ctx.actor);
+  const now = input.now ?? new Date();
+  const plan = await findPlan(ctx.db, input.planId);
+  if (!plan) throw notFound("Import not found");
+  await loadImportOrganisation(ctx.db, actor, plan.organisationId);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const locked = await findPlan(tx, input.planId, true);
+      if (!locked || locked.status !== "pending") throw new AppError("conflict", "This import has already been confirmed.", { plan: "alreadyConfirmed" });
+      if (locked.expiresAt < now) throw new AppError("conflict", "This preview has expired.", { plan: "expired" });
+      if (!planIsConfirmable(locked.body)) throw new AppError("conflict", "There is nothing to import.", { plan: "confirmNone" });
+      const verbCtx: VerbCtx = { db: tx, actor };
+      const result = await importEntries(verbCtx, locked);
+      await tx.update(importPlan).set({ status: "confirmed", confirmedAt: now, result }).where(eq(importPlan.id, locked.id));
+      await writeAudit(tx, actor, {
+        action: "import.confirm",
+        objectType: "organisation",
+        objectId: locked.organisationId,
+        stateCode: (await loadImportOrganisation(tx, actor, locked.organisationId)).stateCode,
+        summary: `${locked.fileName}: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.faulty} faulty`,
+        after: result,
+      });
+      return result;
+    });
+  } catch (error) {
+    if (uniqueViolation(error) || (error instanceof AppError && error.code === "conflict" && error.fields.version === "stale"))
+      throw new AppError("conflict", "An event changed since the preview; nothing was saved.", { plan: "stale" });
+    throw error;
+  }
+}
+
+async function importEntries(ctx: VerbCtx, plan: StoredPlan): Promise<ImportResult> {
+  const result: ImportResult = { created: 0, updated: 0, unchanged: plan.body.counts.unchanged, faulty: plan.body.counts.faulty };
+  const submit = plan.importAs === "submitted";
+  for (const entry of plan.body.entries) {
+    if (entry.action === "new" && entry.input) {
+      const created = await createEventDraft({
+        ctx,
+        input: { organisationId: plan.organisationId, editionId: plan.editionId, externalRef: entry.reference, event: entry.input },
+      });
+      if (submit) await submitEvent({ ctx, input: { id: created.id, version: created.version } });
+      result.created++;
+    } else if (entry.action === "changed" && entry.input && entry.eventId && entry.version) {
+      const saved = await updateEvent({ ctx, input: { id: entry.eventId, version: entry.version, event: entry.input } });
+      if (submit && (saved.status === "draft" || saved.status === "changes_requested"))
+        await submitEvent({ ctx, input: { id: entry.eventId, version: saved.version } });
+      result.updated++;
+    }
+  }
+  return result;
+}
