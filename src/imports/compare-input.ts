@@ -12,7 +12,9 @@ const shown = (value: unknown): string => {
   if (value === null || value === undefined || value === "") return "–";
   if (typeof value === "boolean") return value ? "ja" : "nein";
   if (Array.isArray(value))
-    return value.map((v) => (typeof v === "object" && v !== null ? Object.values(v).filter(Boolean).join(" ") : String(v))).join(", ") || "–";
+    return (
+      value.map((v) => (typeof v === "object" && v !== null ? Object.values(v).filter(Boolean).join(" ") : String(v))).join(", ") || "–"
+    );
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 };
@@ -38,7 +40,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * The form input a row stands for: the stored event's input (or nothing for a new one) overlaid with
  * the columns the sheet has; the sheet's dates replace the stored ones when it has any.
  */
-export function overlayInput(base: EventInput | null, sheet: Record<string, unknown>, sessions: EventInput["sessions"]): Record<string, unknown> {
+export function overlayInput(
+  base: EventInput | null,
+  sheet: Record<string, unknown>,
+  sessions: EventInput["sessions"],
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...(base ?? {}), ...sheet };
   for (const key of nested) {
     const from = base ? Reflect.get(base, key) : undefined;

@@ -32,7 +32,8 @@ export async function confirmImport({ ctx, input }: { ctx: VerbCtx; input: { pla
   try {
     return await ctx.db.transaction(async (tx) => {
       const locked = await findPlan(tx, input.planId, true);
-      if (!locked || locked.status !== "pending") throw new AppError("conflict", "This import has already been confirmed.", { plan: "alreadyConfirmed" });
+      if (locked?.status !== "pending")
+        throw new AppError("conflict", "This import has already been confirmed.", { plan: "alreadyConfirmed" });
       if (locked.expiresAt < now) throw new AppError("conflict", "This preview has expired.", { plan: "expired" });
       if (!planIsConfirmable(locked.body)) throw new AppError("conflict", "There is nothing to import.", { plan: "confirmNone" });
       const verbCtx: VerbCtx = { db: tx, actor };

@@ -43,7 +43,8 @@ export function sniffFile(buf: Buffer): "zip" | "text" {
     throw new ImportFileError(encrypted ? "encrypted" : "notSpreadsheet");
   }
   const head = buf.subarray(0, 8192);
-  if (startsWith(buf, [0x4d, 0x5a]) || startsWith(buf, [0x7f, 0x45, 0x4c, 0x46]) || head.includes(0)) throw new ImportFileError("notSpreadsheet");
+  if (startsWith(buf, [0x4d, 0x5a]) || startsWith(buf, [0x7f, 0x45, 0x4c, 0x46]) || head.includes(0))
+    throw new ImportFileError("notSpreadsheet");
   return "text";
 }
 
@@ -95,12 +96,25 @@ export function decodeText(buf: Buffer): string {
     // Mostly valid multi-byte sequences mean a damaged UTF-8 file; in Windows-1252 text they are rare accidents ("Ü“").
     let valid = 0;
     let stray = 0;
-    for (const m of body.toString("latin1").matchAll(/[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}|[\x80-\xff]/g))
+    for (const m of body
+      .toString("latin1")
+      .matchAll(/[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}|[\x80-\xff]/g))
       if (m[0].length > 1) valid++;
       else stray++;
-    const text = new TextDecoder("windows-1252").decode(body);
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: bytes Windows-1252 leaves undefined decode to these
-    if (valid >= stray || /[\u0081\u008d\u008f\u0090\u009d\u0000]/.test(text)) throw new ImportFileError("encoding");
-    return text;
+    if (valid >= stray) throw new ImportFileError("encoding");
+    return decodeWindows1252(body);
   }
+}
+
+// Windows-1252's characters at 0x80–0x9F (Node's TextDecoder treats the label as ISO-8859-1); "" = undefined byte.
+const HIGH = "€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ";
+
+function decodeWindows1252(body: Buffer): string {
+  let text = "";
+  for (const byte of body) {
+    const c = byte >= 0x80 && byte < 0xa0 ? HIGH[byte - 0x80] : String.fromCharCode(byte);
+    if (c === undefined || c === "\u0000") throw new ImportFileError("encoding");
+    text += c;
+  }
+  return text;
 }

@@ -14,9 +14,10 @@ export const mayImportFor = (actor: Actor, org: Pick<ImportOrganisation, "id" | 
 
 /** The organisation an import is for, if the actor may import for it; unknown and foreign ones are both 404. */
 export async function loadImportOrganisation(db: DbOrTx, actor: Actor, organisationId: number): Promise<ImportOrganisation> {
-  const [org] = Number.isSafeInteger(organisationId) && organisationId > 0 && organisationId < 2 ** 31
-    ? await db.select(columns).from(organisation).where(eq(organisation.id, organisationId))
-    : [];
+  const [org] =
+    Number.isSafeInteger(organisationId) && organisationId > 0 && organisationId < 2 ** 31
+      ? await db.select(columns).from(organisation).where(eq(organisation.id, organisationId))
+      : [];
   if (!org || !mayImportFor(actor, org)) throw notFound("Organisation not found");
   return org;
 }

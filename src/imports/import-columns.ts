@@ -113,7 +113,12 @@ function dateColumns(): ImportColumn[] {
     width,
     values,
   });
-  return [col("start", "dateTime", true, 18), col("end", "dateTime", false, 18), col("allDay", "yesNo", false, 12, "yesNo"), col("moreDates", "dates", false, 40)];
+  return [
+    col("start", "dateTime", true, 18),
+    col("end", "dateTime", false, 18),
+    col("allDay", "yesNo", false, 12, "yesNo"),
+    col("moreDates", "dates", false, 40),
+  ];
 }
 
 /**

@@ -51,7 +51,15 @@ export const planIsConfirmable = (body: PlanBody): boolean =>
 /** Stores a preview server-side; returns its unguessable id. */
 export async function storePlan(
   db: DbOrTx,
-  values: { organisationId: number; editionId: number; userId: number; fileName: string; importAs: "submitted" | "draft"; body: PlanBody; now: Date },
+  values: {
+    organisationId: number;
+    editionId: number;
+    userId: number;
+    fileName: string;
+    importAs: "submitted" | "draft";
+    body: PlanBody;
+    now: Date;
+  },
 ): Promise<string> {
   const id = randomBytes(16).toString("hex");
   const { now, ...rest } = values;
@@ -60,7 +68,10 @@ export async function storePlan(
 }
 
 const isPlanBody = (value: unknown): value is PlanBody =>
-  typeof value === "object" && value !== null && Array.isArray(Reflect.get(value, "entries")) && Array.isArray(Reflect.get(value, "sheetProblems"));
+  typeof value === "object" &&
+  value !== null &&
+  Array.isArray(Reflect.get(value, "entries")) &&
+  Array.isArray(Reflect.get(value, "sheetProblems"));
 
 /** A stored preview by id (no access check: callers check the organisation). */
 export async function findPlan(db: DbOrTx, id: string, lock = false): Promise<StoredPlan | undefined> {

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { format, state, targetGroup, topic } from "../db/schema/index.ts";
-import type { DbOrTx } from "../events/event-record.ts";
 import { EVENT_LANGUAGES } from "../event-form/event-form.schemas.ts";
+import type { DbOrTx } from "../events/event-record.ts";
 import { translator } from "../lib/i18n/i18n.ts";
 import { headerKey, type ValueListName } from "./import-columns.ts";
 
@@ -15,8 +15,16 @@ const languageName = (lang: "de" | "en", code: string) => new Intl.DisplayNames(
 export async function loadVocabulary(db: DbOrTx): Promise<Vocabulary> {
   const [formats, states, topics, targetGroups] = await Promise.all([
     db.select({ code: format.code, de: format.nameDe, en: format.nameEn }).from(format).orderBy(asc(format.sort), asc(format.code)),
-    db.select({ code: state.code, de: state.nameDe, en: state.nameEn }).from(state).where(eq(state.kind, "land")).orderBy(asc(state.sort), asc(state.code)),
-    db.select({ code: topic.code, de: topic.nameDe, en: topic.nameEn }).from(topic).where(eq(topic.active, true)).orderBy(asc(topic.sort), asc(topic.code)),
+    db
+      .select({ code: state.code, de: state.nameDe, en: state.nameEn })
+      .from(state)
+      .where(eq(state.kind, "land"))
+      .orderBy(asc(state.sort), asc(state.code)),
+    db
+      .select({ code: topic.code, de: topic.nameDe, en: topic.nameEn })
+      .from(topic)
+      .where(eq(topic.active, true))
+      .orderBy(asc(topic.sort), asc(topic.code)),
     db
       .select({ code: targetGroup.code, de: targetGroup.nameDe, en: targetGroup.nameEn })
       .from(targetGroup)

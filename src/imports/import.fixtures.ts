@@ -46,13 +46,18 @@ export async function xlsxOf(keys: string[], rows: Row[], lang: "de" | "en" = "d
 const two = (n: number) => String(n).padStart(2, "0");
 const csvCell = (v: CellValue): string => {
   if (v === null) return "";
-  if (v instanceof Date) return `${two(v.getUTCDate())}.${two(v.getUTCMonth() + 1)}.${v.getUTCFullYear()} ${two(v.getUTCHours())}:${two(v.getUTCMinutes())}`;
+  if (v instanceof Date)
+    return `${two(v.getUTCDate())}.${two(v.getUTCMonth() + 1)}.${v.getUTCFullYear()} ${two(v.getUTCHours())}:${two(v.getUTCMinutes())}`;
   const text = String(v);
   return /[;,"\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** A CSV as German Excel writes it ("sep=;", `;`, CRLF, Windows-1252) or as others do (UTF-8, `,`). */
-export function csvOf(keys: string[], rows: Row[], options: { delimiter?: string; encoding?: "utf8" | "windows-1252"; sepLine?: boolean; bom?: boolean } = {}): Buffer {
+export function csvOf(
+  keys: string[],
+  rows: Row[],
+  options: { delimiter?: string; encoding?: "utf8" | "windows-1252"; sepLine?: boolean; bom?: boolean } = {},
+): Buffer {
   const d = options.delimiter ?? ";";
   const lines = [keys.map((k) => csvCell(headerOf(k, "de"))).join(d), ...rows.map((r) => keys.map((k) => csvCell(r[k] ?? null)).join(d))];
   const text = `${options.sepLine ? `sep=${d}\r\n` : ""}${lines.join("\r\n")}\r\n`;

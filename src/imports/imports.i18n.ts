@@ -40,7 +40,8 @@ export const importsDe = {
   confirmNone: "Es gibt nichts zu importieren.",
   uploadAgain: "Korrigierte Tabelle hochladen",
   confirmed: "Import abgeschlossen: {{created}} neu angelegt, {{updated}} aktualisiert, {{unchanged}} unverändert.",
-  alreadyConfirmed: "Dieser Import wurde bereits bestätigt. Laden Sie die Tabelle erneut hoch, wenn Sie weitere Änderungen übernehmen möchten.",
+  alreadyConfirmed:
+    "Dieser Import wurde bereits bestätigt. Laden Sie die Tabelle erneut hoch, wenn Sie weitere Änderungen übernehmen möchten.",
   expired: "Diese Vorschau ist abgelaufen. Bitte laden Sie die Tabelle erneut hoch.",
   stale: "Eine Veranstaltung wurde seit der Vorschau geändert. Es wurde nichts gespeichert; bitte laden Sie die Tabelle erneut hoch.",
   columns: {
@@ -69,7 +70,8 @@ export const importsDe = {
     moreDates: "Weitere Termine: durch Semikolon getrennt, z. B. „03.04.2019 10:00-12:00; 04.04.2019“.",
     lists: "Mehrere Werte (Themen, Zielgruppen, Sprachen, Länder) durch Komma getrennt; Mitveranstaltende und Links eine pro Zeile.",
     links: "Links als „Text | https://…“.",
-    reference: "Die Referenz ist Ihre eigene Kennung (z. B. VA-001). Ein erneuter Import mit derselben Referenz aktualisiert die Veranstaltung.",
+    reference:
+      "Die Referenz ist Ihre eigene Kennung (z. B. VA-001). Ein erneuter Import mit derselben Referenz aktualisiert die Veranstaltung.",
   },
   exampleTitle: "Beispiel: Workshop Wasserstoff im Mittelstand",
   exampleSummary: "Beispielzeile – bitte überschreiben oder löschen.",

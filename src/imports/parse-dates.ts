@@ -108,7 +108,10 @@ export function parseDateList(value: CellValue): SessionInput[] | "invalid" {
     return "session" in one ? [one.session] : "invalid";
   }
   const sessions: SessionInput[] = [];
-  for (const entry of value.split(/[;\n]+/).map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(/[;\n]+/)
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     // A range's left side is a full date-time; ISO dates ("2019-04-03") contain "-", so try the whole entry first.
     const whole = parseWallClock(entry);
     const range = whole === "invalid" ? RANGE.exec(entry) : null;

@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { edition, event } from "../db/schema/index.ts";
-import { berlinDay } from "../events/event-dates.ts";
+import { submissionWindowState } from "../event-form/edition-for-new-events.ts";
 import { requireActor } from "../event-form/event-access.ts";
 import type { EventData } from "../event-form/event-form.schemas.ts";
 import { formFromEvent, inputFromForm } from "../event-form/event-form-data.ts";
-import { parseEventInput, sessionTimes } from "../event-form/event-values.ts";
-import { submissionWindowState } from "../event-form/edition-for-new-events.ts";
+import { sessionTimes } from "../event-form/event-values.ts";
 import { loadWorkingCopy } from "../event-form/get-managed-event.ts";
 import { likelyDuplicatesOfMany, plausibilityOf } from "../event-form/plausibility-checks.ts";
+import { berlinDay } from "../events/event-dates.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { validationFailed } from "../lib/errors.ts";
 import { organisationIsActive } from "../organiser/organisation-is-active.ts";
@@ -16,8 +16,8 @@ import { loadImportOrganisation } from "./import-access.ts";
 import { countsOf, type PlanBody, type PlanEntry, type SheetProblem, storePlan } from "./import-plan.ts";
 import { loadVocabulary } from "./import-vocabulary.ts";
 import { readSheet } from "./read-sheet.ts";
-import { problemsOfValidation, rowDates, type Validated, validateEntry } from "./validate-entry.ts";
 import { eventsOfSheet, matchColumns } from "./sheet-events.ts";
+import { problemsOfValidation, rowDates, type Validated, validateEntry } from "./validate-entry.ts";
 
 export type PlanImportInput = {
   organisationId: number;
@@ -65,9 +65,21 @@ export async function planImport({ ctx, input }: { ctx: VerbCtx; input: PlanImpo
     const stored = byRef.get(sheetEvent.reference);
     const problems = [...sheetEvent.problems];
     if (stored && stored.editionId !== ed.id)
-      problems.push({ row: sheetEvent.rows[0] ?? 0, column: "reference", code: "referenceElsewhere", params: { year: await yearOf(ctx, stored.editionId) }, severity: "error" });
+      problems.push({
+        row: sheetEvent.rows[0] ?? 0,
+        column: "reference",
+        code: "referenceElsewhere",
+        params: { year: await yearOf(ctx, stored.editionId) },
+        severity: "error",
+      });
     if (stored && (stored.status === "cancelled" || stored.status === "rejected"))
-      problems.push({ row: sheetEvent.rows[0] ?? 0, column: "reference", code: "notEditable", params: { status: stored.status }, severity: "error" });
+      problems.push({
+        row: sheetEvent.rows[0] ?? 0,
+        column: "reference",
+        code: "notEditable",
+        params: { status: stored.status },
+        severity: "error",
+      });
     const working = stored && stored.editionId === ed.id ? await loadWorkingCopy(ctx.db, stored) : undefined;
     const base = working ? inputFromForm(formFromEvent(working)) : null;
     const merged = overlayInput(base, sheetEvent.input, sheetEvent.sessions);
@@ -76,7 +88,15 @@ export async function planImport({ ctx, input }: { ctx: VerbCtx; input: PlanImpo
   await addFindings(ctx, org.id, ed, validated);
   const entries = validated.map((v) => entryOf(v));
   const body: PlanBody = { sheetProblems, headers: headersOf(sheet.headers, columns.byKey), entries, counts: countsOf(entries) };
-  const id = await storePlan(ctx.db, { organisationId: org.id, editionId: ed.id, userId: actor.userId, fileName: input.fileName.slice(0, 200), importAs: input.importAs, body, now });
+  const id = await storePlan(ctx.db, {
+    organisationId: org.id,
+    editionId: ed.id,
+    userId: actor.userId,
+    fileName: input.fileName.slice(0, 200),
+    importAs: input.importAs,
+    body,
+    now,
+  });
   return { id, organisation: org, year: ed.year, body };
 }
 
@@ -97,20 +117,40 @@ async function addFindings(ctx: VerbCtx, organisationId: number, ed: typeof edit
     if (!v.data) return;
     const data: EventData = v.data;
     const sessions = data.sessions.map(sessionTimes);
-    const checks = plausibilityOf({ sessions, edition: ed, mode: data.mode, onlineUrl: data.onlineUrl, venue: data.mode === "online" && !data.venue.name ? null : data.venue });
+    const checks = plausibilityOf({
+      sessions,
+      edition: ed,
+      mode: data.mode,
+      onlineUrl: data.onlineUrl,
+      venue: data.mode === "online" && !data.venue.name ? null : data.venue,
+    });
     v.problems.push(...problemsOfValidation(v, checks));
     const days = [...new Set(sessions.map((s) => berlinDay(s.startsAt)))];
     candidates.push({ key, title: data.titleDe, days, exceptId: v.stored?.id ?? 0 });
     const twinKey = `${data.titleDe.toLowerCase()}|${days[0]}`;
     const twin = firstRowOf.get(twinKey);
-    if (twin !== undefined) v.problems.push({ row: v.sheet.rows[0] ?? 0, column: "titleDe", code: "duplicateInSheet", params: { row: String(twin) }, severity: "warning" });
+    if (twin !== undefined)
+      v.problems.push({
+        row: v.sheet.rows[0] ?? 0,
+        column: "titleDe",
+        code: "duplicateInSheet",
+        params: { row: String(twin) },
+        severity: "warning",
+      });
     else firstRowOf.set(twinKey, v.sheet.rows[0] ?? 0);
   });
   const twins = await likelyDuplicatesOfMany(ctx.db, organisationId, candidates);
   for (const [key, found] of twins) {
     const v = validated[key];
     if (!v) continue;
-    for (const t of found) v.problems.push({ row: v.sheet.rows[0] ?? 0, column: "titleDe", code: "check.likelyDuplicate", params: { id: String(t.id), title: t.title }, severity: "warning" });
+    for (const t of found)
+      v.problems.push({
+        row: v.sheet.rows[0] ?? 0,
+        column: "titleDe",
+        code: "check.likelyDuplicate",
+        params: { id: String(t.id), title: t.title },
+        severity: "warning",
+      });
   }
 }
 
@@ -126,7 +166,7 @@ function entryOf(v: Validated): PlanEntry {
     action,
     eventId: v.stored?.id ?? null,
     version: v.version,
-    input: faulty ? null : v.input,
+    input: v.input,
     changes,
     problems: v.problems,
   };

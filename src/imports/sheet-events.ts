@@ -1,5 +1,5 @@
 import type { SessionInput } from "../event-form/event-form.schemas.ts";
-import { type ImportColumn, columnOfHeader, headerKey, importColumns } from "./import-columns.ts";
+import { columnOfHeader, headerKey, type ImportColumn, importColumns } from "./import-columns.ts";
 import type { Vocabulary } from "./import-vocabulary.ts";
 import { type CellValue, parseDateList, parseDay, sessionFromCells } from "./parse-dates.ts";
 import type { Sheet } from "./read-sheet.ts";
@@ -92,8 +92,6 @@ function readCell(column: ImportColumn, cell: CellValue, vocab: Vocabulary): Rea
       return day === "invalid" ? { problem: "day" } : { value: day ?? "" };
     }
     default:
-      // A postal code typed as a number lost its leading zero ("01067" → 1067).
-      if (column.key === "venue.postalCode" && typeof cell === "number" && text.length === 4) return { value: `0${text}` };
       return { value: text };
   }
 }
@@ -121,12 +119,16 @@ export function eventsOfSheet(sheet: Sheet, columns: SheetColumns, vocab: Vocabu
     const i = columns.byKey.get(key);
     return i === undefined ? null : (cells[i] ?? null);
   };
+  const dateKeys = ["start", "end", "allDay", "moreDates"];
+  let previous: SheetEvent | undefined;
   for (const { number, cells } of sheet.rows) {
     const reference = textOf(cellOf(cells, "reference"));
-    const known = reference ? events.get(reference) : undefined;
+    // A row with dates only continues the event above (a merged reference cell saved as CSV leaves it empty).
+    const datesOnly = !reference && cells.every((c, i) => textOf(c) === "" || dateKeys.some((k) => columns.byKey.get(k) === i));
+    const known = reference ? events.get(reference) : datesOnly ? previous : undefined;
     const ev: SheetEvent = known ?? { reference, rows: [], input: {}, sessions: [], sessionSources: [], problems: [] };
     ev.rows.push(number);
-    if (!reference) ev.problems.push({ row: number, column: "reference", code: "referenceRequired", severity: "error" });
+    if (!reference && !known) ev.problems.push({ row: number, column: "reference", code: "referenceRequired", severity: "error" });
     for (const column of importColumns) {
       if (sheetOnly.has(column.key) || !columns.byKey.has(column.key)) continue;
       const read = readCell(column, cellOf(cells, column.key), vocab);
@@ -150,6 +152,8 @@ export function eventsOfSheet(sheet: Sheet, columns: SheetColumns, vocab: Vocabu
       setPath(ev.input, column.key, read.value);
     }
     addSessions(ev, number, cells, cellOf, vocab);
+    restoreLeadingZero(ev.input);
+    previous = ev;
     if (known) continue;
     if (reference) events.set(reference, ev);
     else anonymous.push(ev);
@@ -186,4 +190,14 @@ function addSessions(ev: SheetEvent, row: number, cells: CellValue[], cellOf: (c
       ev.sessions.push(s);
       ev.sessionSources.push({ row, column: "moreDates" });
     }
+}
+
+/** A German postal code that a spreadsheet turned into a number lost its leading zero ("01067" → 1067). */
+function restoreLeadingZero(input: Record<string, unknown>): void {
+  const venue = input.venue;
+  if (!venue || typeof venue !== "object") return;
+  const code: unknown = Reflect.get(venue, "postalCode");
+  const country: unknown = Reflect.get(venue, "country");
+  if (typeof code === "string" && /^\d{4}$/.test(code) && (country === undefined || country === "DE"))
+    Reflect.set(venue, "postalCode", `0${code}`);
 }

@@ -1,9 +1,9 @@
 import { accountsDe } from "../../accounts/accounts.i18n.ts";
 import { coordinationDe } from "../../coordination/coordination.i18n.ts";
 import { eventFormDe } from "../../event-form/event-form.i18n.ts";
+import { importsDe } from "../../imports/imports.i18n.ts";
 import { mapDe } from "../../map/map.i18n.ts";
 import { moderationDe } from "../../moderation/moderation.i18n.ts";
-import { importsDe } from "../../imports/imports.i18n.ts";
 import { organiserDe } from "../../organiser/organiser.i18n.ts";
 import { pagesDe } from "../../pages/pages.i18n.ts";
 import { usersDe } from "../../users/users.i18n.ts";

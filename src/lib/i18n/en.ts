@@ -1,9 +1,9 @@
 import { accountsEn } from "../../accounts/accounts.i18n.ts";
 import { coordinationEn } from "../../coordination/coordination.i18n.ts";
 import { eventFormEn } from "../../event-form/event-form.i18n.ts";
+import { importsEn } from "../../imports/imports.i18n.ts";
 import { mapEn } from "../../map/map.i18n.ts";
 import { moderationEn } from "../../moderation/moderation.i18n.ts";
-import { importsEn } from "../../imports/imports.i18n.ts";
 import { organiserEn } from "../../organiser/organiser.i18n.ts";
 import { pagesEn } from "../../pages/pages.i18n.ts";
 import { usersEn } from "../../users/users.i18n.ts";
