@@ -1,5 +1,4 @@
 import { and, count, eq } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
 import type { Database } from "../db/client.ts";
@@ -12,6 +11,7 @@ import { confirmImport } from "./confirm-import.ts";
 import { basicKeys, csvOf, type Row, validRow, xlsxOf } from "./import.fixtures.ts";
 import { loadVocabulary } from "./import-vocabulary.ts";
 import { planImport } from "./plan-import.ts";
+import { loadWorkbook } from "./read-sheet.ts";
 
 let database: Database;
 let orgA: { id: number; stateCode: string };
@@ -72,8 +72,7 @@ describe("template", () => {
   it("has the form's fields as German columns, an example row that imports as it is, value lists and dropdowns", async () => {
     const vocab = await loadVocabulary(database.db);
     const file = await templateXlsx("de", vocab, DAY);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file);
+    const workbook = await loadWorkbook(file);
     const [events, values] = workbook.worksheets;
     expect(events?.name).toBe("Veranstaltungen");
     const headers: unknown[] = [];

@@ -20,9 +20,9 @@ export async function readSheet(buf: Buffer): Promise<Sheet> {
 /** The values of an XLSX's first worksheet that has content: formulas as their results, merged cells as the merged value. */
 async function readXlsx(buf: Buffer): Promise<{ number: number; cells: CellValue[] }[]> {
   checkZip(buf);
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+    workbook = await loadWorkbook(buf);
   } catch {
     throw new ImportFileError("unreadable");
   }
@@ -37,6 +37,13 @@ async function readXlsx(buf: Buffer): Promise<{ number: number; cells: CellValue
     rows.push({ number, cells });
   });
   return rows;
+}
+
+/** An XLSX workbook from bytes (exceljs reads Node Buffers; its type names only ArrayBuffer). */
+export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+  return workbook;
 }
 
 /** A cell's value as data: the result of a formula (never the formula), the text of rich text and links. */
