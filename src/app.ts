@@ -31,8 +31,11 @@ import { registerOrganisationPages } from "./organisations/organisation.pages.ts
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
 import { registerPageAdminPages } from "./pages/pages-admin.pages.tsx";
+import { registerRetrospectivePages } from "./retrospective/retrospective.pages.tsx";
 import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
+import { registerOperationsPages } from "./stats/operations.pages.tsx";
+import { registerStatisticsPages } from "./stats/stats.pages.tsx";
 import { registerTradeFairPages } from "./trade-fairs/trade-fair.pages.tsx";
 import { registerOrganisationAdminPages } from "./users/organisations-admin.pages.tsx";
 import { registerUserPages } from "./users/users.pages.tsx";
@@ -131,6 +134,9 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerPageAdminPages(app);
   registerUserPages(app);
   registerOrganisationAdminPages(app);
+  registerStatisticsPages(app);
+  registerOperationsPages(app);
+  registerRetrospectivePages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

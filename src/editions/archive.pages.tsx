@@ -35,6 +35,8 @@ export function registerArchivePages(app: FastifyInstance): void {
                 <a href={ctx.href("/messe", { edition: String(e.year) })}>
                   {t("fair.title")} {e.year}
                 </a>
+                {" · "}
+                <a href={ctx.href(`/archiv/${e.year}/rueckblick`)}>{t("stats.retro.link", { year: e.year })}</a>
               </p>
             </li>
           ))}

@@ -71,7 +71,7 @@ export const germanDateTime = (instant: Date) => format(new TZDate(instant.getTi
 export const germanDate = (instant: Date) => format(new TZDate(instant.getTime(), TIME_ZONE), "dd.MM.yyyy");
 
 /** Text an organiser wrote must not run as a spreadsheet formula (CSV injection). */
-const defuse = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+export const defuse = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 /** CSV for a German Excel: UTF-8 with BOM, `;` between fields, CRLF line ends, TT.MM.JJJJ HH:MM. */
 export function feedToCsv(data: FeedData, baseUrl: string): string {

@@ -64,6 +64,11 @@ export function HomePage({ ctx, edition, numbers, next, featured, opening, closi
           </li>
           <li>{t("home.organisations", { count: numbers.organisations })}</li>
         </ul>
+        {(edition.status === "running" || edition.status === "archived") && (
+          <p>
+            <a href={ctx.href(`/archiv/${edition.year}/rueckblick`)}>{t("stats.retro.link", { year: edition.year })}</a>
+          </p>
+        )}
       </section>
 
       {(opening || closing) && (

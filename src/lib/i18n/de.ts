@@ -6,6 +6,7 @@ import { mapDe } from "../../map/map.i18n.ts";
 import { moderationDe } from "../../moderation/moderation.i18n.ts";
 import { organiserDe } from "../../organiser/organiser.i18n.ts";
 import { pagesDe } from "../../pages/pages.i18n.ts";
+import { statsDe } from "../../stats/stats.i18n.ts";
 import { usersDe } from "../../users/users.i18n.ts";
 import { widgetDe } from "../../widget/widget.i18n.ts";
 
@@ -198,6 +199,7 @@ export const de = {
   mode: { onsite: "Vor Ort", online: "Online", hybrid: "Hybrid" },
   accounts: accountsDe,
   coordination: coordinationDe,
+  stats: statsDe,
   eventForm: eventFormDe,
   map: mapDe,
   moderation: moderationDe,

@@ -6,6 +6,7 @@ import { mapEn } from "../../map/map.i18n.ts";
 import { moderationEn } from "../../moderation/moderation.i18n.ts";
 import { organiserEn } from "../../organiser/organiser.i18n.ts";
 import { pagesEn } from "../../pages/pages.i18n.ts";
+import { statsEn } from "../../stats/stats.i18n.ts";
 import { usersEn } from "../../users/users.i18n.ts";
 import { widgetEn } from "../../widget/widget.i18n.ts";
 import type { de } from "./de.ts";
@@ -199,6 +200,7 @@ export const en: Same<typeof de> = {
   mode: { onsite: "On site", online: "Online", hybrid: "Hybrid" },
   accounts: accountsEn,
   coordination: coordinationEn,
+  stats: statsEn,
   eventForm: eventFormEn,
   map: mapEn,
   moderation: moderationEn,

@@ -51,6 +51,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     ["/mein-bereich/seiten", t("pages.nav"), actor.role === "editor" || actor.role === "admin"],
     ["/mein-bereich/nutzer", t("users.navUsers"), isNational(actor)],
     ["/mein-bereich/organisationen", t("users.navOrganisations"), isNational(actor)],
+    ["/mein-bereich/statistik", t("stats.nav"), reviewer],
   ];
   return (
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
