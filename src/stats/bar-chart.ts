@@ -21,7 +21,7 @@ const kept = new Map<string, string>();
 /**
  * A horizontal bar chart as SVG, drawn by Observable Plot on a server-side DOM (linkedom). Plot's own
  * `<style>` element is dropped (the CSP's style-src 'self' refuses inline styles; site.css styles
- * `.cw-chart`); the SVG is one image to assistive technology (role="img", <title>, <desc>), the numbers
+ * `.cw-chart`) and so are its English aria-labels; the SVG is one image to assistive technology (role="img", <title>, <desc>), the numbers
  * stand in the table beside it. Kept per input (bounded), as Plot takes milliseconds per chart.
  */
 export function renderBarChart(input: BarChartInput): string {
@@ -70,8 +70,11 @@ function draw({ id, title, description, bars, valueLabel }: BarChartInput): stri
     ],
   });
   chart.querySelector("style")?.remove();
-  chart.removeAttribute("aria-label");
-  chart.removeAttribute("aria-description");
+  // One image to assistive technology: Plot's English aria-labels on groups (not allowed on a <g> without a role) go.
+  for (const el of [chart, ...chart.querySelectorAll("[aria-label], [aria-description]")]) {
+    el.removeAttribute("aria-label");
+    el.removeAttribute("aria-description");
+  }
   chart.setAttribute("role", "img");
   chart.setAttribute("id", id);
   chart.setAttribute("aria-labelledby", `${id}-title ${id}-desc`);

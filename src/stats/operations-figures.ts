@@ -9,7 +9,8 @@ import type { VerbCtx } from "../lib/actor.ts";
 import { reviewStateSql } from "../moderation/review-state.ts";
 import { requireOffice } from "./stats-scope.ts";
 
-export type QueueAge = { waiting: number; medianDays: number; oldestDays: number };
+/** Days are null when no waiting row has a submission time (rows made outside the forms). */
+export type QueueAge = { waiting: number; medianDays: number | null; oldestDays: number | null };
 export type DecisionTime = { decisions: number; medianDays: number };
 export type MissingOrganisations = { count: number; names: string[] };
 
@@ -26,6 +27,7 @@ export type OperationsRow = {
 export type OperationsFigures = { edition: Edition | undefined; previous: Edition | undefined; rows: OperationsRow[] };
 
 const days = (value: unknown) => Math.round(Number(value ?? 0) * 10) / 10;
+const daysOrNull = (value: unknown) => (value === null || value === undefined ? null : days(value));
 
 /** Submissions and changes awaiting a decision (as the review queue's "open") per review Land, in days at `now`. */
 async function queueAges(db: DbOrTx, now: Date): Promise<Map<string, QueueAge>> {
@@ -35,10 +37,10 @@ async function queueAges(db: DbOrTx, now: Date): Promise<Map<string, QueueAge>> 
           percentile_cont(0.5) within group (order by extract(epoch from (${now.toISOString()}::timestamptz - e.submitted_at)) / 86400) as median,
           max(extract(epoch from (${now.toISOString()}::timestamptz - e.submitted_at)) / 86400) as oldest
         from event e join organisation o on o.id = e.organisation_id join edition ed on ed.id = e.edition_id
-        where e.status in ('submitted', 'approved') and e.submitted_at is not null and ed.status <> 'archived'
+        where e.status in ('submitted', 'approved') and ed.status <> 'archived'
         group by 1`,
   );
-  return new Map(rows.map((r) => [r.code, { waiting: Number(r.n), medianDays: days(r.median), oldestDays: days(r.oldest) }]));
+  return new Map(rows.map((r) => [r.code, { waiting: Number(r.n), medianDays: daysOrNull(r.median), oldestDays: daysOrNull(r.oldest) }]));
 }
 
 /** Per review Land: decisions on the edition's events and the median days from the submission before each to it. */
@@ -74,7 +76,7 @@ export async function loadOperationsFigures({ ctx, now = new Date() }: { ctx: Ve
       code: land.code,
       nameDe: land.nameDe,
       nameEn: land.nameEn,
-      queue: queue.get(land.code) ?? { waiting: 0, medianDays: 0, oldestDays: 0 },
+      queue: queue.get(land.code) ?? { waiting: 0, medianDays: null, oldestDays: null },
       decision: decisions.get(land.code) ?? { decisions: 0, medianDays: 0 },
       missing: { count: missing.length, names: missing.map((m) => m.name) },
     });

@@ -51,10 +51,13 @@ function cellsOf(html: string, chart: string): string[][] {
 
 // Counted in the test without the application's SQL: published and cancelled events, one row per value.
 const independent: Record<string, string> = {
-  state: "select state_code as k, count(*)::int as n from event e where edition_id = $1 and status in ('published', 'cancelled') group by 1",
-  format: "select format_code as k, count(*)::int as n from event e where edition_id = $1 and status in ('published', 'cancelled') group by 1",
+  state:
+    "select state_code as k, count(*)::int as n from event e where edition_id = $1 and status in ('published', 'cancelled') group by 1",
+  format:
+    "select format_code as k, count(*)::int as n from event e where edition_id = $1 and status in ('published', 'cancelled') group by 1",
   mode: "select mode::text as k, count(*)::int as n from event e where edition_id = $1 and status in ('published', 'cancelled') group by 1",
-  topic: "select x as k, count(*)::int as n from event e, unnest(topics) x where edition_id = $1 and status in ('published', 'cancelled') group by 1",
+  topic:
+    "select x as k, count(*)::int as n from event e, unnest(topics) x where edition_id = $1 and status in ('published', 'cancelled') group by 1",
   day: "select x::text as k, count(*)::int as n from event e, unnest(days) x where edition_id = $1 and status in ('published', 'cancelled') group by 1",
   "target-group":
     "select x as k, count(*)::int as n from event e, unnest(target_groups) x where edition_id = $1 and status in ('published', 'cancelled') group by 1",
@@ -179,7 +182,9 @@ describe("statistics dashboard: downloads", () => {
       expect(parse(csv.body, { bom: true, delimiter: ";" }), `${chart}.csv`).toEqual(cells);
       const xlsx = await as("editor").get(`/mein-bereich/statistik/${chart}.xlsx?edition=${year}`);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(xlsx.rawPayload);
+      const bytes = new ArrayBuffer(xlsx.rawPayload.length);
+      new Uint8Array(bytes).set(xlsx.rawPayload);
+      await workbook.xlsx.load(bytes);
       const sheet = workbook.worksheets[0];
       const rows: string[][] = [];
       sheet?.eachRow((row) => {

@@ -39,8 +39,8 @@ export function OperationsPage({ base, figures }: { base: PageBase; figures: Ope
               <tr key={r.code} data-state={r.code}>
                 <th scope="row">{name(r)}</th>
                 <td class="num">{r.queue.waiting}</td>
-                <td class="num">{r.queue.waiting > 0 ? number(lang, r.queue.medianDays) : "–"}</td>
-                <td class="num">{r.queue.waiting > 0 ? number(lang, r.queue.oldestDays) : "–"}</td>
+                <td class="num">{r.queue.medianDays === null ? "–" : number(lang, r.queue.medianDays)}</td>
+                <td class="num">{r.queue.oldestDays === null ? "–" : number(lang, r.queue.oldestDays)}</td>
               </tr>
             ))}
           </tbody>
