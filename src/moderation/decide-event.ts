@@ -1,14 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import { event, type ReviewAction, rejectReason, reviewDecision } from "../db/schema/index.ts";
 import { eventSnapshot, recordHistory } from "../event-form/event-history.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import type { Actor } from "../lib/actor.ts";
-import { AppError, validationFailed } from "../lib/errors.ts";
+import { AppError, notFound, validationFailed } from "../lib/errors.ts";
 import type { MailCtx } from "../organiser/organiser-mail.ts";
 import { allowedActions } from "./allowed-actions.ts";
 import { writeAudit } from "./audit.ts";
-import { DecisionInput } from "./moderation.schemas.ts";
+import { DecisionInput, RowNumber } from "./moderation.schemas.ts";
 import { loadReviewItem, type ReviewItem, requireReviewer } from "./review-access.ts";
 import { queueDecisionMails } from "./review-mail.ts";
 import { mergeRevision } from "./revision.ts";
@@ -34,6 +35,10 @@ export function parseDecision(raw: unknown): Decision {
  */
 export async function decideEvent({ ctx, input }: { ctx: MailCtx; input: unknown }) {
   const actor = requireReviewer(ctx.actor);
+  // The object first: a foreign or unknown event is 404 whatever else was posted (no 422 that tells it exists).
+  const target = z.object({ id: RowNumber }).safeParse(input);
+  if (!target.success) throw notFound("Event not found");
+  await loadReviewItem(ctx.db, actor, target.data.id);
   const decision = parseDecision(input);
   return ctx.db.transaction((tx) => decideInTransaction(tx, actor, decision, ctx.baseUrl));
 }
