@@ -31,6 +31,8 @@ import { registerOrganisationPages } from "./organisations/organisation.pages.ts
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
 import { registerPageAdminPages } from "./pages/pages-admin.pages.tsx";
+import { registerReportPages } from "./reports/report.pages.tsx";
+import { registerReportReviewPages } from "./reports/report-review.pages.tsx";
 import { registerRetrospectivePages } from "./retrospective/retrospective.pages.tsx";
 import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
@@ -129,6 +131,8 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerReasonPages(app);
   registerAuditPages(app);
   registerReviewPages(app);
+  registerReportReviewPages(app);
+  registerReportPages(app);
   registerEventFormPages(app);
   registerCoordinationPages(app);
   registerPageAdminPages(app);

@@ -74,6 +74,9 @@ export async function listMyEvents({ ctx }: { ctx: VerbCtx }) {
       organisationStateCode: organisation.stateCode,
       moderation: edition.moderation,
       startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      /** The status of the event's report (src/reports/), null without one. */
+      reportStatus: sql<string | null>`(select rp.status::text from report rp where rp.event_id = ${event.id})`,
       year: edition.year,
       organisationName: organisation.name,
     })

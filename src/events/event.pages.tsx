@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { notFound } from "../lib/errors.ts";
 import { pageCtxOf } from "../lib/request-ctx.ts";
+import { loadPublishedReport } from "../reports/load-report.ts";
 import { shareImageMeta } from "../share-cards/share-card-meta.ts";
 import { loadTaxonomies, termName } from "../taxonomies/taxonomy-queries.ts";
 import { sendPage } from "../views/render.ts";
@@ -35,6 +36,7 @@ export function registerEventPages(app: FastifyInstance): void {
       shareImage: shareImageMeta(ctx, e).image,
       regionName: region && region !== "international" ? termName(taxonomies.states, region, ctx.lang) : undefined,
     });
-    return sendPage(reply, <EventPage ctx={ctx} e={e} taxonomies={taxonomies} jsonLd={jsonLd} />);
+    const report = await loadPublishedReport(app.database.db, e.event.id);
+    return sendPage(reply, <EventPage ctx={ctx} e={e} taxonomies={taxonomies} jsonLd={jsonLd} report={report} />);
   });
 }

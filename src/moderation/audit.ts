@@ -14,6 +14,7 @@ export const auditObjectTypes = [
   "state_intro",
   "featured",
   "reject_reason",
+  "report",
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

@@ -185,6 +185,7 @@ export const moderationDe = {
       state_intro: "Landesseite",
       featured: "Hervorgehobene Veranstaltung",
       reject_reason: "Standardgrund",
+      report: "Bericht",
     },
   },
   mail: {
@@ -410,6 +411,7 @@ export const moderationEn: Same<typeof moderationDe> = {
       state_intro: "State page",
       featured: "Featured event",
       reject_reason: "Standard reason",
+      report: "Report",
     },
   },
   mail: {

@@ -4,6 +4,7 @@ import type { PageCtx } from "../../lib/page-context.ts";
 import { holderOf } from "../../moderation/allowed-actions.ts";
 import { reviewStateOf } from "../../moderation/review-state.ts";
 import { holderText } from "../../moderation/views/OrganiserStanding.tsx";
+import { ReportLink } from "../../reports/views/ReportLink.tsx";
 import type { Term } from "../../taxonomies/taxonomy-queries.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
 import { Layout } from "../../views/Layout.tsx";
@@ -73,6 +74,7 @@ export function MyEventsPage({
                 {holderOfItem(ctx, i, states)}
               </span>{" "}
               ({i.organisationName})
+              <ReportLink ctx={ctx} item={i} />
             </li>
           ))}
         </ul>
@@ -86,7 +88,8 @@ export function MyEventsPage({
               <li key={i.id}>
                 <form method="post" action={ctx.href(`/mein-bereich/veranstaltungen/${i.id}/duplizieren`)} class="inline-form">
                   <CsrfField token={csrf} />
-                  {i.year}: {title(i)} ({tr(ctx, `eventForm.status.${i.status}`)}){" "}
+                  {i.year}: {title(i)} ({tr(ctx, `eventForm.status.${i.status}`)})
+                  <ReportLink ctx={ctx} item={i} />{" "}
                   <button type="submit" class="button button-secondary" aria-label={`${t("eventForm.duplicate")}: ${title(i)}`}>
                     {t("eventForm.duplicate")}
                   </button>

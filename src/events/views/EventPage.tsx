@@ -3,6 +3,8 @@ import { formatDay, formatSpan } from "../../lib/format-date.ts";
 import { pick, pickWithLang } from "../../lib/language.ts";
 import { renderMarkdown } from "../../lib/markdown.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
+import type { PublishedReport } from "../../reports/load-report.ts";
+import { PublicReport } from "../../reports/views/PublicReport.tsx";
 import { shareImageMeta } from "../../share-cards/share-card-meta.ts";
 import { type Taxonomies, termName } from "../../taxonomies/taxonomy-queries.ts";
 import { Layout } from "../../views/Layout.tsx";
@@ -26,6 +28,7 @@ export function EventPage({
   taxonomies,
   jsonLd,
   preview,
+  report,
 }: {
   ctx: PageCtx;
   e: PublicEvent;
@@ -33,6 +36,8 @@ export function EventPage({
   jsonLd: unknown;
   /** The organisers' preview banner (event-form): shown above the event, page not indexed. */
   preview?: ComponentChildren;
+  /** The event's published report (src/reports/), shown below the event. */
+  report?: PublishedReport | undefined;
 }) {
   const { t, lang } = ctx;
   const ev = e.event;
@@ -274,6 +279,7 @@ export function EventPage({
             </ul>
           </section>
         )}
+        {report && <PublicReport ctx={ctx} report={report.report} photos={report.photos} />}
         <ShareLinks ctx={ctx} url={ctx.absolute(path)} title={title} hashtag={e.edition.hashtag} />
       </article>
     </Layout>

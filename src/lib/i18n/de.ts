@@ -6,6 +6,7 @@ import { mapDe } from "../../map/map.i18n.ts";
 import { moderationDe } from "../../moderation/moderation.i18n.ts";
 import { organiserDe } from "../../organiser/organiser.i18n.ts";
 import { pagesDe } from "../../pages/pages.i18n.ts";
+import { reportsDe } from "../../reports/reports.i18n.ts";
 import { statsDe } from "../../stats/stats.i18n.ts";
 import { usersDe } from "../../users/users.i18n.ts";
 import { widgetDe } from "../../widget/widget.i18n.ts";
@@ -207,5 +208,6 @@ export const de = {
   imports: importsDe,
   organiser: organiserDe,
   pages: pagesDe,
+  reports: reportsDe,
   widget: widgetDe,
 } as const;

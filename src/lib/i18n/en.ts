@@ -6,6 +6,7 @@ import { mapEn } from "../../map/map.i18n.ts";
 import { moderationEn } from "../../moderation/moderation.i18n.ts";
 import { organiserEn } from "../../organiser/organiser.i18n.ts";
 import { pagesEn } from "../../pages/pages.i18n.ts";
+import { reportsEn } from "../../reports/reports.i18n.ts";
 import { statsEn } from "../../stats/stats.i18n.ts";
 import { usersEn } from "../../users/users.i18n.ts";
 import { widgetEn } from "../../widget/widget.i18n.ts";
@@ -208,5 +209,6 @@ export const en: Same<typeof de> = {
   imports: importsEn,
   organiser: organiserEn,
   pages: pagesEn,
+  reports: reportsEn,
   widget: widgetEn,
 };

@@ -4,6 +4,7 @@ import { pick } from "../../lib/language.ts";
 import type { PageCtx, QueryParams } from "../../lib/page-context.ts";
 import type { PageBase } from "../../organiser/organiser-page-kit.ts";
 import { OrganiserShell } from "../../organiser/views/OrganiserShell.tsx";
+import { ReviewTabs } from "../../reports/views/ReviewTabs.tsx";
 import type { Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
 import type { Queue, QueueRow } from "../list-queue.ts";
@@ -64,6 +65,7 @@ export function QueuePage({
           <p>{problem}</p>
         </div>
       )}
+      <ReviewTabs ctx={ctx} current="events" />
       <p>{national ? t("moderation.queueIntroNational") : t("moderation.queueIntro")}</p>
       <p class="muted">
         {national ? t("moderation.scopeAll") : t("moderation.scopeStates", { states: (queue.scope ?? []).map(stateName).join(", ") })}
