@@ -17,6 +17,7 @@ import { registerEventPages } from "./events/event.pages.tsx";
 import { registerProgrammePages } from "./events/programme.pages.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { registerHealthRoutes } from "./health/health.api.ts";
+import { registerImportPages } from "./imports/import.pages.tsx";
 import { registerScheduledJobs } from "./jobs/jobs.plugin.ts";
 import { registerErrorHandlers } from "./lib/error-handler.tsx";
 import { registerPublicCache } from "./lib/public-cache.ts";
@@ -134,6 +135,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerReportReviewPages(app);
   registerReportPages(app);
   registerEventFormPages(app);
+  registerImportPages(app);
   registerCoordinationPages(app);
   registerPageAdminPages(app);
   registerUserPages(app);

@@ -23,6 +23,7 @@ const orgScoped = new Set([
   "/mein-bereich/organisation",
   "/mein-bereich/organisation/mitglieder",
   "/mein-bereich/messe",
+  "/mein-bereich/import",
 ]);
 
 /** "Mein Land" for a coordinator of one Land, else "Länder" (several Länder, editors, admins); nothing for organisers. */
@@ -44,6 +45,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     ["/mein-bereich/organisation", t("organiser.navProfile"), Boolean(org)],
     ["/mein-bereich/organisation/mitglieder", t("organiser.navMembers"), Boolean(org)],
     ["/mein-bereich/messe", t("organiser.navFair"), Boolean(org)],
+    ["/mein-bereich/import", t("imports.nav"), Boolean(org) || reviewer],
     ["/mein-bereich/anfragen", t("organiser.navRequests"), reviewer],
     landLink(ctx, actor),
     ["/mein-bereich/pruefung", t("moderation.nav"), reviewer],
