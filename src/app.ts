@@ -28,6 +28,9 @@ import { registerMetrics } from "./metrics/metrics.plugin.ts";
 import { registerAuditPages } from "./moderation/audit.pages.tsx";
 import { registerReasonPages } from "./moderation/reasons.pages.tsx";
 import { registerReviewPages } from "./moderation/review.pages.tsx";
+import { registerNewsPages } from "./news/news.pages.tsx";
+import { registerNewsAdminPages } from "./news/news-admin.pages.tsx";
+import { registerNewsFeeds } from "./news/news-feeds.ts";
 import { registerOrganisationPages } from "./organisations/organisation.pages.tsx";
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
@@ -36,6 +39,7 @@ import { registerReportPages } from "./reports/report.pages.tsx";
 import { registerReportReviewPages } from "./reports/report-review.pages.tsx";
 import { registerRetrospectivePages } from "./retrospective/retrospective.pages.tsx";
 import { registerShareCardRoutes } from "./share-cards/share-card.routes.ts";
+import { registerSitemapRoutes } from "./sitemap/sitemap.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
 import { registerOperationsPages } from "./stats/operations.pages.tsx";
 import { registerStatisticsPages } from "./stats/stats.pages.tsx";
@@ -49,11 +53,21 @@ declare module "fastify" {
   interface FastifyInstance {
     config: Config;
     database: Database;
+    /** The time public queries and jobs go by (embargoes): the system clock, pinned by tests. */
+    clock: () => Date;
   }
 }
 
 /** Assembles the app: external plugins, then app-wide handlers, then the features. */
-export async function buildApp({ config, database }: { config: Config; database: Database }): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  clock = () => new Date(),
+}: {
+  config: Config;
+  database: Database;
+  clock?: () => Date;
+}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
     trustProxy: config.trustProxy,
@@ -61,6 +75,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   });
   app.decorate("config", config);
   app.decorate("database", database);
+  app.decorate("clock", clock);
   app.decorateRequest("actor", null);
   registerPublicCache(app); // first: its onRequest hook answers cache hits before any other hook runs
 
@@ -127,6 +142,9 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerTradeFairPages(app);
   registerArchivePages(app);
   registerContentPages(app);
+  registerNewsPages(app);
+  registerNewsFeeds(app);
+  registerSitemapRoutes(app);
   registerWidgetRoutes(app);
   registerOrganiserPages(app);
   registerReasonPages(app);
@@ -143,6 +161,7 @@ export async function buildApp({ config, database }: { config: Config; database:
   registerStatisticsPages(app);
   registerOperationsPages(app);
   registerRetrospectivePages(app);
+  registerNewsAdminPages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

@@ -35,6 +35,8 @@ describe("OpenAPI document", () => {
       "/api/v1/events/{id}/submit",
       "/api/v1/me",
       "/api/v1/me/events",
+      "/api/v1/news",
+      "/api/v1/news/{slug}",
       "/api/v1/organisations",
       "/api/v1/organisations/{slug}",
       "/api/v1/trade-fair-presences",

@@ -14,6 +14,7 @@ import { QueryInvalid } from "./api-errors.ts";
 import { registerEditionApi } from "./editions.api.ts";
 import { registerEventApi } from "./events.api.ts";
 import { registerMeApi } from "./me.api.ts";
+import { registerNewsApi } from "./news.api.ts";
 import { registerOrganisationApi } from "./organisations.api.ts";
 import { bearerScheme } from "./token-auth.ts";
 
@@ -31,7 +32,7 @@ export async function registerApi(app: FastifyInstance): Promise<void> {
         title: "Clusterwoche API",
         version: "1.0.0",
         description:
-          "Public read API of the Clusterwoche programme: editions, events (with every programme filter), organisations, trade-fair presences and statistics. Organisers' scripts create, change, submit and cancel events with a personal API token (Authorization: Bearer …, created on the account page /konto): the same permissions, validation (422), version check (409) and history as the forms; 120 requests a minute per token.",
+          "Public read API of the Clusterwoche programme: editions, events (with every programme filter), organisations, trade-fair presences, statistics and news (items under embargo are nowhere before their time). Organisers' scripts create, change, submit and cancel events with a personal API token (Authorization: Bearer …, created on the account page /konto): the same permissions, validation (422), version check (409) and history as the forms; 120 requests a minute per token.",
       },
       servers: [{ url: app.config.baseUrl }],
       components: { securitySchemes: bearerScheme },
@@ -65,6 +66,7 @@ export async function registerApi(app: FastifyInstance): Promise<void> {
       registerEditionApi(api);
       registerEventApi(api);
       registerOrganisationApi(api);
+      registerNewsApi(api);
       await registerMeApi(api);
     },
     { prefix: API_PREFIX },

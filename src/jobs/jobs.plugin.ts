@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { coordinationJobs } from "../coordination/coordination.jobs.ts";
 import { runHousekeeping } from "../housekeeping/run-housekeeping.ts";
+import { newsJobs } from "../news/news.jobs.ts";
 import { createScheduler, type ScheduledJob, type Scheduler } from "./scheduler.ts";
 
 declare module "fastify" {
@@ -18,12 +19,13 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
   return [
     { name: "housekeeping", everyMs: hour, run: (now) => runHousekeeping({ db, dataDir: app.config.dataDir, now }) },
     ...coordinationJobs(app),
+    ...newsJobs(app),
   ];
 }
 
 /** Starts the scheduler when the app is ready and stops it, waiting for a job in progress, on close. */
 export function registerScheduledJobs(app: FastifyInstance): void {
-  const scheduler = createScheduler({ db: app.database.db, log: app.log, jobs: scheduledJobs(app) });
+  const scheduler = createScheduler({ db: app.database.db, log: app.log, jobs: scheduledJobs(app), clock: app.clock });
   app.decorate("scheduler", scheduler);
   app.addHook("onReady", async () => scheduler.start());
   app.addHook("onClose", async () => scheduler.stop());

@@ -18,6 +18,8 @@ export type SchedulerOptions = {
   pollMs?: number;
   /** Wait after start before the first look (start-up stays light; short-lived processes do nothing). */
   firstPollMs?: number;
+  /** The time jobs are due by (the app's clock; tests pin it). */
+  clock?: () => Date;
 };
 
 export type Scheduler = {
@@ -33,7 +35,14 @@ export type Scheduler = {
  * that moves its `scheduled_job.last_started_at` forward, in one conditional upsert: every instance may
  * poll, each job runs once per period across them, and a restart does not run it again early.
  */
-export function createScheduler({ db, log, jobs, pollMs = 60_000, firstPollMs = 30_000 }: SchedulerOptions): Scheduler {
+export function createScheduler({
+  db,
+  log,
+  jobs,
+  pollMs = 60_000,
+  firstPollMs = 30_000,
+  clock = () => new Date(),
+}: SchedulerOptions): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
   let stopped = true;
@@ -75,7 +84,7 @@ export function createScheduler({ db, log, jobs, pollMs = 60_000, firstPollMs = 
     return ran;
   }
 
-  const runDue = async (now = new Date(), only?: readonly string[]) => {
+  const runDue = async (now = clock(), only?: readonly string[]) => {
     while (running) await running.catch(() => {});
     const run = runAll(now, only);
     running = run;

@@ -73,6 +73,10 @@ const notices = {
   userResent: "users.notice.resent",
   userCreated: "users.notice.created",
   organisationsMerged: "users.notice.merged",
+  newsSaved: "news.saved",
+  newsCreated: "news.created",
+  contactSaved: "news.contactSaved",
+  contactRemoved: "news.contactRemoved",
 } as const;
 
 /** The success message named by `?notice=` (unknown names show nothing). */

@@ -18,6 +18,8 @@ export type PageMeta = {
   /** schema.org JSON-LD, rendered as a data block (not executed, so the CSP allows it). */
   jsonLd?: unknown;
   noindex?: boolean;
+  /** Feeds of the page (RSS, Atom), announced by <link rel="alternate">. */
+  feeds?: { type: string; title: string; href: string }[];
 };
 
 const nav = [
@@ -27,6 +29,7 @@ const nav = [
   ["/organisationen", "nav.organisations"],
   ["/laender", "nav.states"],
   ["/archiv", "nav.archive"],
+  ["/aktuelles", "nav.news"],
 ] as const;
 
 /** The frame of every public page: skip link, header with navigation, main, footer. */
@@ -61,6 +64,9 @@ export function Layout({ ctx, meta, children }: { ctx: PageCtx; meta: PageMeta; 
         {meta.description && <meta name="twitter:description" content={meta.description} />}
         {meta.image && <meta name="twitter:image" content={meta.image} />}
         {meta.image && meta.imageAlt && <meta name="twitter:image:alt" content={meta.imageAlt} />}
+        {meta.feeds?.map((f) => (
+          <link key={f.href} rel="alternate" type={f.type} title={f.title} href={ctx.absolute(f.href)} />
+        ))}
         <link rel="stylesheet" href={assetUrl("site.css")} />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
         {meta.jsonLd !== undefined && (
@@ -161,6 +167,9 @@ function Footer({ ctx }: { ctx: PageCtx }) {
           <ul>
             <li>
               <a href={ctx.href("/mein-bereich")}>{t("accounts.forOrganisers")}</a>
+            </li>
+            <li>
+              <a href={ctx.href("/presse")}>{t("nav.press")}</a>
             </li>
             <li>
               <a href={ctx.href("/ueber-uns")}>{t("nav.about")}</a>

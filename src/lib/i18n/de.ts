@@ -4,6 +4,7 @@ import { eventFormDe } from "../../event-form/event-form.i18n.ts";
 import { importsDe } from "../../imports/imports.i18n.ts";
 import { mapDe } from "../../map/map.i18n.ts";
 import { moderationDe } from "../../moderation/moderation.i18n.ts";
+import { newsDe } from "../../news/news.i18n.ts";
 import { organiserDe } from "../../organiser/organiser.i18n.ts";
 import { pagesDe } from "../../pages/pages.i18n.ts";
 import { reportsDe } from "../../reports/reports.i18n.ts";
@@ -31,6 +32,8 @@ export const de = {
     organisations: "Organisationen",
     states: "Länder",
     archive: "Archiv",
+    news: "Aktuelles",
+    press: "Presse",
     about: "Über uns",
     imprint: "Impressum",
     privacy: "Datenschutz",
@@ -206,6 +209,7 @@ export const de = {
   moderation: moderationDe,
   users: usersDe,
   imports: importsDe,
+  news: newsDe,
   organiser: organiserDe,
   pages: pagesDe,
   reports: reportsDe,

@@ -4,6 +4,7 @@ import { eventFormEn } from "../../event-form/event-form.i18n.ts";
 import { importsEn } from "../../imports/imports.i18n.ts";
 import { mapEn } from "../../map/map.i18n.ts";
 import { moderationEn } from "../../moderation/moderation.i18n.ts";
+import { newsEn } from "../../news/news.i18n.ts";
 import { organiserEn } from "../../organiser/organiser.i18n.ts";
 import { pagesEn } from "../../pages/pages.i18n.ts";
 import { reportsEn } from "../../reports/reports.i18n.ts";
@@ -33,6 +34,8 @@ export const en: Same<typeof de> = {
     organisations: "Organisations",
     states: "States",
     archive: "Archive",
+    news: "News",
+    press: "Press",
     about: "About",
     imprint: "Imprint",
     privacy: "Privacy",
@@ -207,6 +210,7 @@ export const en: Same<typeof de> = {
   moderation: moderationEn,
   users: usersEn,
   imports: importsEn,
+  news: newsEn,
   organiser: organiserEn,
   pages: pagesEn,
   reports: reportsEn,

@@ -54,6 +54,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     ["/mein-bereich/nutzer", t("users.navUsers"), isNational(actor)],
     ["/mein-bereich/organisationen", t("users.navOrganisations"), isNational(actor)],
     ["/mein-bereich/statistik", t("stats.nav"), reviewer],
+    ["/mein-bereich/aktuelles", t("news.nav"), actor.role === "editor" || actor.role === "admin"],
   ];
   return (
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
