@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { event } from "../db/schema/index.ts";
+import { assertEventsWritable } from "../editions/edition-rules.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { conflict, validationFailed } from "../lib/errors.ts";
 import { loadManagedEvent, requireActor } from "./event-access.ts";
@@ -26,6 +27,7 @@ export async function cancelEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
   const reason = parseReason(input.reason);
   return ctx.db.transaction(async (tx) => {
     const current = await loadManagedEvent(tx, actor, input.id, true);
+    await assertEventsWritable(tx, current.editionId);
     if (current.status !== "published") throw conflict("Only a published event can be cancelled.");
     const now = new Date();
     await tx

@@ -12,12 +12,3 @@ export async function editionForNewEvents(db: DbOrTx): Promise<EditionRow> {
   if (!chosen) throw conflict("No edition accepts events at the moment");
   return chosen;
 }
-
-type SubmissionWindow = Pick<EditionRow, "submissionOpensAt" | "submissionClosesAt">;
-
-/** Where `now` lies relative to the edition's submission window (a missing bound does not restrict). */
-export function submissionWindowState(e: SubmissionWindow, now = new Date()): "notYetOpen" | "open" | "closed" {
-  if (e.submissionOpensAt && now < e.submissionOpensAt) return "notYetOpen";
-  if (e.submissionClosesAt && now > e.submissionClosesAt) return "closed";
-  return "open";
-}

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { csrfToken } from "../accounts/csrf.ts";
+import { submissionWindowState } from "../editions/edition-rules.ts";
 import { EventPage } from "../events/views/EventPage.tsx";
 import { AppError } from "../lib/errors.ts";
 import type { PageCtx } from "../lib/page-context.ts";
@@ -13,7 +14,7 @@ import { cancelEvent } from "./cancel-event.ts";
 import { checkEvent } from "./check-event.ts";
 import { createEventDraft } from "./create-event-draft.ts";
 import { duplicateEvent } from "./duplicate-event.ts";
-import { editionForNewEvents, submissionWindowState } from "./edition-for-new-events.ts";
+import { editionForNewEvents } from "./edition-for-new-events.ts";
 import { type FormValues, fieldOfPath, formFromEvent, formValuesFromBody, inputFromForm, rowIndexes } from "./event-form-data.ts";
 import { parseEventInput } from "./event-values.ts";
 import { getManagedEvent, listMyEvents } from "./get-managed-event.ts";

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { edition, event } from "../db/schema/index.ts";
+import { assertEventsWritable, submissionWindowState } from "../editions/edition-rules.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { AppError, conflict } from "../lib/errors.ts";
 import { findRevision } from "../moderation/revision.ts";
 import { organisationIsActive } from "../organiser/organisation-is-active.ts";
-import { submissionWindowState } from "./edition-for-new-events.ts";
 import { loadManagedEvent, requireActor } from "./event-access.ts";
 import { recordHistory } from "./event-history.ts";
 import { hasBlockingCheck, runPlausibilityChecks } from "./plausibility-checks.ts";
@@ -21,6 +21,7 @@ export async function submitEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
   await loadManagedEvent(ctx.db, actor, input.id);
   return ctx.db.transaction(async (tx) => {
     const live = await loadManagedEvent(tx, actor, input.id, true);
+    await assertEventsWritable(tx, live.editionId);
     const revision = live.status === "published" ? await findRevision(tx, live.id, true) : undefined;
     if (live.status === "published" && !revision) throw conflict("There are no changes to submit: the event is published as it is.");
     const current = revision ?? live;

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { event } from "../db/schema/index.ts";
+import { assertEventsWritable } from "../editions/edition-rules.ts";
 import { updateEventRecord } from "../events/event-record.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { AppError, conflict } from "../lib/errors.ts";
@@ -22,6 +23,7 @@ export async function updateEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
   const data = parseEventInput(input.event);
   return ctx.db.transaction(async (tx) => {
     const live = await loadManagedEvent(tx, actor, input.id, true);
+    await assertEventsWritable(tx, live.editionId);
     if (live.status === "cancelled" || live.status === "rejected") throw conflict(`A ${live.status} event can no longer be changed.`);
     const pending = live.status === "published" ? await findRevision(tx, live.id, true) : undefined;
     if ((pending ?? live).version !== input.version) throw staleVersion();

@@ -1,13 +1,13 @@
 import { EventEmitter } from "node:events";
-import type { Db } from "../db/client.ts";
 import { mailJob } from "../db/schema/index.ts";
+import type { DbOrTx } from "../events/event-record.ts";
 import type { Lang } from "../lib/language.ts";
 import { type MailTemplate, renderMail } from "./mail-templates.ts";
 
 /** Tells the in-process workers that a job is waiting (they also poll, for jobs of other instances). */
 export const mailQueued = new EventEmitter();
 
-export type EnqueueMailInput = { db: Db; to: string; language: Lang | string } & MailTemplate;
+export type EnqueueMailInput = { db: DbOrTx; to: string; language: Lang | string } & MailTemplate;
 
 /**
  * Queues one mail in the caller's transaction (pass the transaction as `db`): it is sent only if the

@@ -1,3 +1,4 @@
+import { formatDay } from "../lib/format-date.ts";
 import type { Lang } from "../lib/language.ts";
 
 /** Every mail the platform sends, with the data each needs (links are absolute URLs). */
@@ -10,6 +11,20 @@ export type MailTemplate =
   | { template: "registrationAttempt"; data: { name: string; loginLink: string; resetLink: string } }
   | { template: "organisationInvitation"; data: { organisation: string; inviter: string; link: string; message?: string } }
   | { template: "organisationConfirmed"; data: { name: string; organisation: string; link: string } }
+  /** The rollover: last edition's organisations are invited to the new one, their past events waiting as drafts. */
+  | {
+      template: "editionInvitation";
+      data: {
+        name: string;
+        organisation: string;
+        titleDe: string;
+        titleEn: string;
+        startsOn: string;
+        endsOn: string;
+        drafts: number;
+        link: string;
+      };
+    }
   /** Any other notice: a subject, paragraphs of plain text and an optional button link. */
   | { template: "generic"; data: { subject: string; greeting?: string; paragraphs: string[]; action?: { label: string; url: string } } };
 
@@ -111,6 +126,28 @@ function body(lang: Lang, mail: MailTemplate): Body {
         ],
         action: { label: de ? "Zu meinem Bereich" : "Go to my area", url: mail.data.link },
       };
+    case "editionInvitation": {
+      const d = mail.data;
+      const title = de ? d.titleDe : d.titleEn;
+      const dates = `${formatDay(lang, new Date(`${d.startsOn}T12:00:00Z`))} – ${formatDay(lang, new Date(`${d.endsOn}T12:00:00Z`))}`;
+      return {
+        subject: de ? `Einladung zur ${title}` : `Invitation to ${title}`,
+        greeting: de ? `Hallo ${d.name},` : `Hello ${d.name},`,
+        paragraphs: [
+          de
+            ? `„${d.organisation}“ war bei der letzten Clusterwoche dabei. Wir laden Sie herzlich ein, auch bei der ${title} (${dates}) mitzumachen.`
+            : `“${d.organisation}” took part in the last Clusterwoche. We warmly invite you to join the ${title} (${dates}) as well.`,
+          d.drafts === 0
+            ? de
+              ? "Tragen Sie Ihre Veranstaltungen in Ihrem Bereich ein."
+              : "Enter your events in your area."
+            : de
+              ? `Ihre ${d.drafts === 1 ? "Veranstaltung" : `${d.drafts} Veranstaltungen`} vom letzten Mal ${d.drafts === 1 ? "liegt" : "liegen"} als Entwurf mit verschobenen Terminen bereit. Bitte prüfen und ergänzen Sie sie und reichen Sie sie dann selbst ein – eingereicht wurde nichts.`
+              : `Your ${d.drafts === 1 ? "event" : `${d.drafts} events`} from last time ${d.drafts === 1 ? "is" : "are"} waiting as ${d.drafts === 1 ? "a draft" : "drafts"} with the dates moved. Please check and complete them, then submit them yourself – nothing has been submitted.`,
+        ],
+        action: { label: de ? "Zu meinen Veranstaltungen" : "Go to my events", url: d.link },
+      };
+    }
     case "generic":
       return {
         subject: mail.data.subject,

@@ -15,6 +15,7 @@ export const auditObjectTypes = [
   "featured",
   "reject_reason",
   "report",
+  "edition",
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { event, type ReviewAction, rejectReason, reviewDecision } from "../db/schema/index.ts";
+import { assertEventsWritable } from "../editions/edition-rules.ts";
 import { eventSnapshot, recordHistory } from "../event-form/event-history.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import type { Actor } from "../lib/actor.ts";
@@ -46,6 +47,7 @@ export async function decideEvent({ ctx, input }: { ctx: MailCtx; input: unknown
 /** The decision inside the caller's transaction (bulk publishing runs several in one). */
 export async function decideInTransaction(tx: DbOrTx, actor: Actor, d: Decision, baseUrl: string) {
   const item = await loadReviewItem(tx, actor, d.id, true);
+  await assertEventsWritable(tx, item.live.editionId);
   if (item.working.version !== d.version) throw staleDecision();
   if (!allowedActions(actor, item).includes(d.action))
     throw new AppError("conflict", "This decision is not possible for this event right now.", { action: "notAllowed" });

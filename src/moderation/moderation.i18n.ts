@@ -186,6 +186,7 @@ export const moderationDe = {
       featured: "Hervorgehobene Veranstaltung",
       reject_reason: "Standardgrund",
       report: "Bericht",
+      edition: "Ausgabe",
     },
   },
   mail: {
@@ -412,6 +413,7 @@ export const moderationEn: Same<typeof moderationDe> = {
       featured: "Featured event",
       reject_reason: "Standard reason",
       report: "Report",
+      edition: "Edition",
     },
   },
   mail: {

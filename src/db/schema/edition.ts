@@ -36,6 +36,8 @@ export const edition = pgTable("edition", {
   /** Set after the events exist. */
   openingEventId: integer().references((): AnyPgColumn => event.id, { onDelete: "set null" }),
   closingEventId: integer().references((): AnyPgColumn => event.id, { onDelete: "set null" }),
+  /** Bumped by every back-office change; a form posting an older one gets 409 (nothing overwritten). */
+  version: integer().notNull().default(1),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
