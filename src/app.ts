@@ -11,6 +11,7 @@ import { registerCoordinationPages } from "./coordination/coordination.pages.tsx
 import type { Database } from "./db/client.ts";
 import "./lib/actor.ts";
 import { registerArchivePages } from "./editions/archive.pages.tsx";
+import { registerEditionPages } from "./editions/editions.pages.tsx";
 import { registerHomePage } from "./editions/home.pages.tsx";
 import { registerEventFormPages } from "./event-form/event-form.pages.tsx";
 import { registerEventPages } from "./events/event.pages.tsx";
@@ -148,6 +149,7 @@ export async function buildApp({
   registerWidgetRoutes(app);
   registerOrganiserPages(app);
   registerReasonPages(app);
+  registerEditionPages(app);
   registerAuditPages(app);
   registerReviewPages(app);
   registerReportReviewPages(app);

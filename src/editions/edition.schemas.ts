@@ -140,11 +140,14 @@ export type EditionForm = {
 export function parseEditionForm(form: Record<string, unknown>): EditionForm {
   const parsed = EditionFields.safeParse(form);
   const errors: Record<string, string> = parsed.success ? {} : issuesOf(parsed.error);
-  if (parsed.success) {
-    const f = parsed.data;
-    if (f.endsOn < f.startsOn) errors.endsOn = "dateOrder";
-    if (f.submissionOpensOn && f.submissionClosesOn && f.submissionClosesOn < f.submissionOpensOn) errors.submissionClosesOn = "dateOrder";
-  }
+  // The order of two days is checked whenever both are days, also when other fields are wrong.
+  const day = (name: string) => (typeof form[name] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(form[name]) ? form[name] : null);
+  const before = (a: string, b: string) => {
+    const [x, y] = [day(a), day(b)];
+    return x !== null && y !== null && y < x;
+  };
+  if (!errors.endsOn && before("startsOn", "endsOn")) errors.endsOn = "dateOrder";
+  if (!errors.submissionClosesOn && before("submissionOpensOn", "submissionClosesOn")) errors.submissionClosesOn = "dateOrder";
   const patrons = parseRows(form, "patrons", PatronRow, patronFields);
   const contacts = parseRows(form, "contacts", ContactRow, contactFields);
   Object.assign(errors, patrons.errors, contacts.errors);

@@ -12,3 +12,6 @@ export async function editionForNewEvents(db: DbOrTx): Promise<EditionRow> {
   if (!chosen) throw conflict("No edition accepts events at the moment");
   return chosen;
 }
+
+/** The one submission rule lives with the editions; re-exported for the callers that import it from here. */
+export { submissionWindowState } from "../editions/edition-rules.ts";

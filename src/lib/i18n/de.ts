@@ -1,5 +1,6 @@
 import { accountsDe } from "../../accounts/accounts.i18n.ts";
 import { coordinationDe } from "../../coordination/coordination.i18n.ts";
+import { editionsDe } from "../../editions/editions.i18n.ts";
 import { eventFormDe } from "../../event-form/event-form.i18n.ts";
 import { importsDe } from "../../imports/imports.i18n.ts";
 import { mapDe } from "../../map/map.i18n.ts";
@@ -210,6 +211,7 @@ export const de = {
   users: usersDe,
   imports: importsDe,
   news: newsDe,
+  editions: editionsDe,
   organiser: organiserDe,
   pages: pagesDe,
   reports: reportsDe,

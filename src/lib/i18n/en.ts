@@ -1,5 +1,6 @@
 import { accountsEn } from "../../accounts/accounts.i18n.ts";
 import { coordinationEn } from "../../coordination/coordination.i18n.ts";
+import { editionsEn } from "../../editions/editions.i18n.ts";
 import { eventFormEn } from "../../event-form/event-form.i18n.ts";
 import { importsEn } from "../../imports/imports.i18n.ts";
 import { mapEn } from "../../map/map.i18n.ts";
@@ -211,6 +212,7 @@ export const en: Same<typeof de> = {
   users: usersEn,
   imports: importsEn,
   news: newsEn,
+  editions: editionsEn,
   organiser: organiserEn,
   pages: pagesEn,
   reports: reportsEn,

@@ -39,6 +39,12 @@ const knownErrors = new Set<string>([
   "pdfSize",
   "pdfType",
   "stale",
+  "number",
+  "hashtag",
+  "dateOrder",
+  "yearTaken",
+  "notInEdition",
+  "creditRequired",
 ]);
 
 /** The message of an error key in the reader's language (unknown keys read as "invalid"). */
@@ -83,7 +89,7 @@ const str = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.jo
 
 /** A labelled text input whose hint and error are tied to it for screen readers. */
 export function TextField(
-  props: Common & { value: unknown; type?: "text" | "email" | "url" | "tel"; maxLength?: number; autocomplete?: string },
+  props: Common & { value: unknown; type?: "text" | "email" | "url" | "tel" | "date"; maxLength?: number; autocomplete?: string },
 ) {
   const { id, message, label } = parts(props);
   return (

@@ -55,6 +55,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     ["/mein-bereich/organisationen", t("users.navOrganisations"), isNational(actor)],
     ["/mein-bereich/statistik", t("stats.nav"), reviewer],
     ["/mein-bereich/aktuelles", t("news.nav"), actor.role === "editor" || actor.role === "admin"],
+    ["/mein-bereich/ausgaben", t("editions.nav"), isNational(actor)],
   ];
   return (
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
