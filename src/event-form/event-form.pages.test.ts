@@ -253,15 +253,16 @@ describe("hostile input", () => {
 
 describe("round trip", () => {
   it("posting an unchanged published demo event back changes no field (its revision equals it)", async () => {
+    // Events of an archived edition are read-only (editions/edition-rules.ts): round-trip the others.
     const rows = await t.database.db.execute(
       sql`(select e.id from event e join edition ed on ed.id = e.edition_id where ed.year = 2019 and e.status = 'published'
           and jsonb_array_length(e.links) > 0 and e.venue_id is not null and cardinality(e.topics) > 0 order by e.id limit 3)
-          union (select id from event where status = 'published' and mode = 'online' order by id limit 2)
-          union (select id from event where status = 'published' and jsonb_array_length(co_organisers) > 0 order by id limit 2)
-          union (select id from event where status = 'published' and cardinality(partner_countries) > 0 order by id limit 2)
-          union (select e.id from event e where e.status = 'published' and exists (select 1 from event_session s where s.event_id = e.id and s.all_day) order by e.id limit 2)
-          union (select e.id from event e where e.status = 'published' and (select count(*) from event_session s where s.event_id = e.id) > 1 order by e.id limit 2)
-          union (select id from event where status = 'published' and registration_deadline is not null and not is_free order by id limit 2)`,
+          union (select id from event where status = 'published' and edition_id in (select id from edition where status <> 'archived') and mode = 'online' order by id limit 2)
+          union (select id from event where status = 'published' and edition_id in (select id from edition where status <> 'archived') and jsonb_array_length(co_organisers) > 0 order by id limit 2)
+          union (select id from event where status = 'published' and edition_id in (select id from edition where status <> 'archived') and cardinality(partner_countries) > 0 order by id limit 2)
+          union (select e.id from event e where e.status = 'published' and e.edition_id in (select id from edition where status <> 'archived') and exists (select 1 from event_session s where s.event_id = e.id and s.all_day) order by e.id limit 2)
+          union (select e.id from event e where e.status = 'published' and e.edition_id in (select id from edition where status <> 'archived') and (select count(*) from event_session s where s.event_id = e.id) > 1 order by e.id limit 2)
+          union (select id from event where status = 'published' and edition_id in (select id from edition where status <> 'archived') and registration_deadline is not null and not is_free order by id limit 2)`,
     );
     const ids = (rows as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
     expect(ids.length).toBeGreaterThan(0);

@@ -7,7 +7,13 @@ export async function currentEdition(db: DbOrTx): Promise<Edition | undefined> {
   return pickCurrentEdition(await listEditions(db));
 }
 
-export type SubmissionWindow = { state: "unset" | "before" | "open" | "closed"; opensAt: Date | null; closesAt: Date | null };
+export type SubmissionWindow = {
+  state: "unset" | "before" | "open" | "closed";
+  opensAt: Date | null;
+  closesAt: Date | null;
+  /** Closed (or not yet open) by the edition's status rather than by the dates: planning, running, archived. */
+  byStatus: boolean;
+};
 
 /** Where `now` lies relative to the edition's submission window, by the one rule (editions/edition-rules.ts). */
 export function submissionWindow(
@@ -16,6 +22,9 @@ export function submissionWindow(
 ): SubmissionWindow {
   const { submissionOpensAt: opensAt, submissionClosesAt: closesAt } = edition;
   const state = submissionWindowState(edition, now);
-  if (state === "open") return { state: !opensAt && !closesAt ? "unset" : "open", opensAt, closesAt };
-  return { state: state === "notYetOpen" ? "before" : "closed", opensAt, closesAt };
+  // Said by the status only where the dates alone would not close it ("the deadline passed on …" tells more).
+  const byDates = submissionWindowState({ ...edition, status: "open" }, now);
+  const byStatus = edition.status !== "open" && byDates !== "closed";
+  if (state === "open") return { state: !opensAt && !closesAt ? "unset" : "open", opensAt, closesAt, byStatus };
+  return { state: state === "notYetOpen" ? "before" : "closed", opensAt, closesAt, byStatus };
 }

@@ -115,6 +115,8 @@ export const organiserDe = {
     windowBefore: "Die Einreichung öffnet am {{opens}}.",
     windowClosed: "Die Einreichungsfrist ist am {{closes}} abgelaufen. Neue Veranstaltungen können nicht mehr eingereicht werden.",
     windowUnset: "Für diese Ausgabe ist noch keine Einreichungsfrist festgelegt.",
+    windowNotOpenYet: "Die Ausgabe ist in Planung: Sie können Entwürfe anlegen, die Einreichung ist noch nicht geöffnet.",
+    windowClosedStatus: "Für diese Ausgabe werden keine neuen Veranstaltungen mehr eingereicht.",
     missing: "Es fehlt:",
     complete: "vollständig",
     missingItems: {
@@ -364,6 +366,8 @@ export const organiserEn: Same<typeof organiserDe> = {
     windowBefore: "Submissions open on {{opens}}.",
     windowClosed: "The submission deadline passed on {{closes}}. Organisers can no longer submit new events.",
     windowUnset: "No submission deadline has been set for this edition yet.",
+    windowNotOpenYet: "This edition is being planned: you can prepare drafts, submissions have not opened yet.",
+    windowClosedStatus: "This edition no longer takes new submissions.",
     missing: "Missing:",
     complete: "complete",
     missingItems: {

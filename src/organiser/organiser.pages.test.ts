@@ -69,7 +69,7 @@ describe("dashboard /mein-bereich", () => {
     try {
       await db
         .update(edition)
-        .set({ submissionOpensAt: new Date(Date.now() - day), submissionClosesAt: new Date(Date.now() + day) })
+        .set({ status: "open", submissionOpensAt: new Date(Date.now() - day), submissionClosesAt: new Date(Date.now() + day) })
         .where(eq(edition.id, row.id));
       const open = parseHtml((await as("organiserA").get("/mein-bereich?lang=en")).body);
       expect(open.querySelector(".submission-window")?.textContent).toMatch(/^Submissions are open until /);
@@ -80,10 +80,19 @@ describe("dashboard /mein-bereich", () => {
         .where(eq(edition.id, row.id));
       const before = parseHtml((await as("organiserA").get("/mein-bereich")).body);
       expect(before.querySelector(".submission-window")?.textContent).toBe("Die Einreichung öffnet am Di., 15. Januar 2030.");
+      // Submissions follow the edition's status too (editions/edition-rules.ts): a running edition takes none.
+      await db
+        .update(edition)
+        .set({ status: "running", submissionClosesAt: new Date(Date.now() + day) })
+        .where(eq(edition.id, row.id));
+      const running = parseHtml((await as("organiserA").get("/mein-bereich")).body);
+      expect(running.querySelector(".submission-window")?.textContent).toBe(
+        "Für diese Ausgabe werden keine neuen Veranstaltungen mehr eingereicht.",
+      );
     } finally {
       await db
         .update(edition)
-        .set({ submissionOpensAt: row.submissionOpensAt, submissionClosesAt: row.submissionClosesAt })
+        .set({ status: row.status, submissionOpensAt: row.submissionOpensAt, submissionClosesAt: row.submissionClosesAt })
         .where(eq(edition.id, row.id));
     }
   });

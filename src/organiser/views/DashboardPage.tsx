@@ -44,8 +44,9 @@ function WindowNote({ ctx, d }: { ctx: PageCtx; d: Dashboard }) {
   const w = d.window;
   if (!w) return null;
   const when = (date: Date | null) => (date ? formatDay(lang, date) : "");
-  const text =
-    w.state === "before"
+  const text = w.byStatus
+    ? t(w.state === "before" ? "organiser.dashboard.windowNotOpenYet" : "organiser.dashboard.windowClosedStatus")
+    : w.state === "before"
       ? t("organiser.dashboard.windowBefore", { opens: when(w.opensAt) })
       : w.state === "closed"
         ? t("organiser.dashboard.windowClosed", { closes: when(w.closesAt) })
