@@ -5,6 +5,7 @@ import type { DbOrTx } from "../events/event-record.ts";
 import { notFound } from "../lib/errors.ts";
 import { countEventsBy, countKeyFigures, type Dimension, type KeyFigures } from "../stats/count-events.ts";
 import type { Taxonomies } from "../taxonomies/taxonomy-queries.ts";
+import { type GalleryPhoto, listGalleryPhotos, listPressReleases, type PressRelease } from "./list-report-media.ts";
 
 /** The dimensions the public retrospective charts. */
 export const retrospectiveDimensions = ["state", "day", "format", "topic", "mode"] as const satisfies readonly Dimension[];
@@ -15,6 +16,8 @@ export type Retrospective = {
   taxonomies: Taxonomies;
   days: string[];
   byDimension: ReadonlyMap<Dimension, Map<string, number>>;
+  photos: GalleryPhoto[];
+  pressReleases: PressRelease[];
 };
 
 const scope = { all: true } as const;
@@ -24,9 +27,11 @@ export async function loadRetrospective({ db, year }: { db: DbOrTx; year: string
   const site = await loadSiteData(db);
   const edition = /^\d{4}$/.test(year) ? site.editions.find((e) => e.year === Number(year)) : undefined;
   if (!edition) throw notFound("Edition not found");
-  const [figures, counts] = await Promise.all([
+  const [figures, photos, pressReleases, counts] = await Promise.all([
     countKeyFigures(db, edition.id, scope),
+    listGalleryPhotos(db, edition.id),
+    listPressReleases(db, edition.id),
     Promise.all(retrospectiveDimensions.map(async (d) => [d, await countEventsBy(db, edition.id, d, scope)] as const)),
   ]);
-  return { edition, figures, taxonomies: site.taxonomies, days: editionDays(edition), byDimension: new Map(counts) };
+  return { edition, figures, taxonomies: site.taxonomies, days: editionDays(edition), byDimension: new Map(counts), photos, pressReleases };
 }

@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../test/app.ts";
+import { createTestApp, type TestApp, within } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { queryRows } from "../db/client.ts";
+import { report, reportPhoto } from "../db/schema/index.ts";
 
 let t: TestApp;
 let editions: { id: number; year: number }[];
@@ -85,5 +86,100 @@ describe("retrospective page", () => {
     const doc = parseHtml((await get("/archiv")).body);
     const links = [...doc.querySelectorAll("a")].map((a) => a.getAttribute("href"));
     expect(links.some((href) => /^\/archiv\/\d{4}\/rueckblick$/.test(href ?? ""))).toBe(true);
+  });
+});
+
+describe("retrospective: what the reports add", () => {
+  /** The newest edition and one of its counted events, with a report written here. */
+  async function reportedEvent() {
+    const { id, year } = editions[editions.length - 1] ?? { id: 0, year: 0 };
+    const [ev] = await queryRows<{ id: number }>(
+      t.database.db,
+      sql`select e.id from event e where e.edition_id = ${id} and e.status = 'published'
+            and not exists (select 1 from report r where r.event_id = e.id) order by e.id limit 1`,
+    );
+    return { editionId: id, year, eventId: Number(ev?.id) };
+  }
+  const participantsSql = async (editionId: number) =>
+    Number(
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select coalesce(sum(r.participant_count), 0)::int as n from report r, event e
+              where e.id = r.event_id and r.status = 'published' and e.edition_id = ${editionId} and e.status in ('published', 'cancelled')`,
+        )
+      )[0]?.n,
+    );
+  const participantsShown = async (year: number) => figureOf(parseHtml((await get(`/archiv/${year}/rueckblick`)).body), "participants");
+
+  it("moves the participant figure when a published report's count changes, and drops it when the report is withdrawn", async () => {
+    const { editionId, year, eventId } = await reportedEvent();
+    const before = await participantsSql(editionId);
+    expect(await participantsShown(year)).toBe(before);
+    const [row] = await t.database.db.insert(report).values({ eventId, status: "published", participantCount: 40 }).returning();
+    if (!row) throw new Error("no report");
+    const url = `/archiv/${year}/rueckblick`;
+    const shows = (n: number) => (body: string) => figureOf(parseHtml(body), "participants") === n;
+    await within(5000, t.app, url, shows(before + 40));
+    await t.database.db.update(report).set({ participantCount: 140 }).where(eq(report.id, row.id));
+    await within(5000, t.app, url, shows(before + 140));
+    expect(await participantsSql(editionId)).toBe(before + 140);
+    await t.database.db.update(report).set({ status: "withdrawn" }).where(eq(report.id, row.id));
+    await within(5000, t.app, url, shows(before));
+    await t.database.db.delete(report).where(eq(report.id, row.id));
+  });
+
+  it("shows published reports' photos with credit and licence, and their press releases; never those of unpublished reports", async () => {
+    const { year, eventId } = await reportedEvent();
+    const [published] = await t.database.db
+      .insert(report)
+      .values({
+        eventId,
+        status: "published",
+        participantCount: 12,
+        pressReleasePath: "/uploads/presse-test.pdf",
+        pressReleasePages: 2,
+        pressReleaseBytes: 250_000,
+      })
+      .returning();
+    const [other] = await queryRows<{ id: number }>(
+      t.database.db,
+      sql`select e.id from event e where e.edition_id = (select edition_id from event where id = ${eventId}) and e.status = 'published'
+            and e.id <> ${eventId} and not exists (select 1 from report r where r.event_id = e.id) order by e.id limit 1`,
+    );
+    const [hidden] = await t.database.db
+      .insert(report)
+      .values({ eventId: Number(other?.id), status: "submitted", pressReleasePath: "/uploads/geheim.pdf" })
+      .returning();
+    if (!published || !hidden) throw new Error("no report");
+    const photo = { width: 800, height: 600, licence: "cc-by-4.0" as const, consentConfirmedAt: new Date() };
+    await t.database.db.insert(reportPhoto).values([
+      {
+        ...photo,
+        reportId: published.id,
+        path: "/uploads/foto-test.webp",
+        altDe: "Publikum im Saal",
+        altEn: "Audience",
+        credit: "<script>alert(1)</script> Fotostudio",
+      },
+      { ...photo, reportId: hidden.id, path: "/uploads/foto-geheim.webp", altDe: "Geheim", credit: "Niemand" },
+    ]);
+    const url = `/archiv/${year}/rueckblick`;
+    await within(5000, t.app, url, (body) => body.includes("foto-test.webp"));
+    const response = await get(url);
+    const doc = parseHtml(response.body);
+    const img = doc.querySelector('.gallery img[src="/uploads/foto-test.webp"]');
+    expect(img?.getAttribute("alt")).toBe("Publikum im Saal");
+    const caption = img?.closest("figure")?.querySelector("figcaption")?.textContent ?? "";
+    expect(caption).toContain("Foto: <script>alert(1)</script> Fotostudio");
+    expect(caption).toContain("Lizenz: CC BY 4.0");
+    expect(response.body).not.toContain("<script>alert(1)");
+    expect(doc.querySelector('.press-releases a[href="/uploads/presse-test.pdf"]')).not.toBeNull();
+    expect(response.body).not.toContain("foto-geheim.webp");
+    expect(response.body).not.toContain("geheim.pdf");
+    const english = parseHtml((await get(`${url}?lang=en`)).body);
+    expect(english.querySelector('.gallery img[src="/uploads/foto-test.webp"]')?.getAttribute("alt")).toBe("Audience");
+    await t.database.db.delete(report).where(eq(report.id, published.id));
+    await t.database.db.delete(report).where(eq(report.id, hidden.id));
   });
 });

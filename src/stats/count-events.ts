@@ -51,6 +51,8 @@ export type KeyFigures = {
   booths: number;
   organisations: number;
   partnerCountries: number;
+  /** From the published reports of counted events: their participant counts added up. */
+  participants: number;
 };
 
 /** The retrospective's key figures of an edition in scope ("10 Tage, 16 Länder, 196 Veranstaltungen, davon 38 Messebeteiligungen"). */
@@ -64,6 +66,10 @@ export async function countKeyFigures(db: DbOrTx, editionId: number, scope: Stat
           (select count(distinct c)::int from event e join organisation o on o.id = e.organisation_id,
              unnest(e.partner_countries) c
            where e.edition_id = ${editionId} and ${countedEventCondition} and ${scopeCondition(scope)}) as "partnerCountries",
+          (select coalesce(sum(r.participant_count), 0)::int from report r join event e on e.id = r.event_id
+             join organisation o on o.id = e.organisation_id
+           where r.status = 'published' and e.edition_id = ${editionId} and ${countedEventCondition}
+             and ${scopeCondition(scope)}) as participants,
           (select (ed.ends_on - ed.starts_on + 1)::int from edition ed where ed.id = ${editionId}) as days
         from event e join organisation o on o.id = e.organisation_id join state s on s.code = e.state_code
         where e.edition_id = ${editionId} and ${countedEventCondition} and ${scopeCondition(scope)}`,
@@ -75,5 +81,18 @@ export async function countKeyFigures(db: DbOrTx, editionId: number, scope: Stat
     booths: Number(row?.booths ?? 0),
     organisations: Number(row?.organisations ?? 0),
     partnerCountries: Number(row?.partnerCountries ?? 0),
+    participants: Number(row?.participants ?? 0),
   };
+}
+
+/** Participants per Land of the event (published reports of counted events in scope). */
+export async function countParticipantsByState(db: DbOrTx, editionId: number, scope: StatsScope): Promise<Map<string, number>> {
+  const rows = await queryRows<{ key: string; n: number }>(
+    db,
+    sql`select e.state_code as key, coalesce(sum(r.participant_count), 0)::int as n
+        from report r join event e on e.id = r.event_id join organisation o on o.id = e.organisation_id
+        where r.status = 'published' and e.edition_id = ${editionId} and ${countedEventCondition} and ${scopeCondition(scope)}
+        group by e.state_code`,
+  );
+  return new Map(rows.map((r) => [String(r.key), Number(r.n)]));
 }

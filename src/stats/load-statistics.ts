@@ -4,7 +4,15 @@ import { loadSiteData } from "../editions/site-data.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { notFound } from "../lib/errors.ts";
 import type { Taxonomies } from "../taxonomies/taxonomy-queries.ts";
-import { countByStatus, countEventsBy, countKeyFigures, type Dimension, dimensions, type KeyFigures } from "./count-events.ts";
+import {
+  countByStatus,
+  countEventsBy,
+  countKeyFigures,
+  countParticipantsByState,
+  type Dimension,
+  dimensions,
+  type KeyFigures,
+} from "./count-events.ts";
 import { type StatsScope, statsScopeOf } from "./stats-scope.ts";
 
 export type EditionStatistics = {
@@ -17,6 +25,7 @@ export type EditionStatistics = {
   figures: KeyFigures;
   previousFigures: KeyFigures | undefined;
   funnel: Map<string, number>;
+  participantsByState: Map<string, number>;
   byDimension: ReadonlyMap<Dimension, Map<string, number>>;
 };
 
@@ -38,10 +47,11 @@ export async function loadStatistics({ ctx, input }: { ctx: VerbCtx; input: { ye
   const site = await loadSiteData(ctx.db);
   const edition = pickEdition(site.editions, site.current, input.year);
   const previous = site.editions.find((e) => e.year < edition.year);
-  const [figures, previousFigures, funnel, counts] = await Promise.all([
+  const [figures, previousFigures, funnel, participantsByState, counts] = await Promise.all([
     countKeyFigures(ctx.db, edition.id, scope),
     previous ? countKeyFigures(ctx.db, previous.id, scope) : Promise.resolve(undefined),
     countByStatus(ctx.db, edition.id, scope),
+    countParticipantsByState(ctx.db, edition.id, scope),
     Promise.all(dimensions.map(async (d) => [d, await countEventsBy(ctx.db, edition.id, d, scope)] as const)),
   ]);
   const byDimension = new Map(counts);
@@ -55,6 +65,7 @@ export async function loadStatistics({ ctx, input }: { ctx: VerbCtx; input: { ye
     figures,
     previousFigures,
     funnel,
+    participantsByState,
     byDimension,
   };
 }

@@ -12,6 +12,8 @@ import { requireOffice } from "./stats-scope.ts";
 /** Days are null when no waiting row has a submission time (rows made outside the forms). */
 export type QueueAge = { waiting: number; medianDays: number | null; oldestDays: number | null };
 export type DecisionTime = { decisions: number; medianDays: number };
+/** Published events whose last date has passed, and how many of them have no report handed in (submitted, in changes or published). */
+export type MissingReports = { published: number; withoutReport: number };
 export type MissingOrganisations = { count: number; names: string[] };
 
 /** One Land's row of the office's operations figures. */
@@ -21,6 +23,7 @@ export type OperationsRow = {
   nameEn: string;
   queue: QueueAge;
   decision: DecisionTime;
+  reports: MissingReports;
   missing: MissingOrganisations;
 };
 
@@ -59,6 +62,20 @@ async function decisionTimes(db: DbOrTx, editionId: number): Promise<Map<string,
   return new Map(rows.map((r) => [r.code, { decisions: Number(r.n), medianDays: days(r.median) }]));
 }
 
+/** Per review Land: the edition's published events that have ended by `now`, and those without a report handed in. */
+async function missingReports(db: DbOrTx, editionId: number, now: Date): Promise<Map<string, MissingReports>> {
+  const rows = await queryRows<{ code: string; n: number; missing: number }>(
+    db,
+    sql`select ${reviewStateSql} as code, count(*)::int as n,
+          count(*) filter (where not exists (select 1 from report r where r.event_id = e.id
+                                             and r.status in ('submitted', 'changes_requested', 'published')))::int as missing
+        from event e join organisation o on o.id = e.organisation_id
+        where e.edition_id = ${editionId} and e.status = 'published' and e.ends_at < ${now.toISOString()}::timestamptz
+        group by 1`,
+  );
+  return new Map(rows.map((r) => [r.code, { published: Number(r.n), withoutReport: Number(r.missing) }]));
+}
+
 /** The national office's operations figures per Land, live from the data (editors and admins; others 404). */
 export async function loadOperationsFigures({ ctx, now = new Date() }: { ctx: VerbCtx; now?: Date }): Promise<OperationsFigures> {
   requireOffice(ctx.actor);
@@ -68,6 +85,7 @@ export async function loadOperationsFigures({ ctx, now = new Date() }: { ctx: Ve
   const lands = site.taxonomies.states.filter((s) => s.kind === "land");
   const queue = await queueAges(ctx.db, now);
   const decisions = edition ? await decisionTimes(ctx.db, edition.id) : new Map<string, DecisionTime>();
+  const reports = edition ? await missingReports(ctx.db, edition.id, now) : new Map<string, MissingReports>();
   const today = berlinDay(now);
   const rows: OperationsRow[] = [];
   for (const land of lands) {
@@ -78,6 +96,7 @@ export async function loadOperationsFigures({ ctx, now = new Date() }: { ctx: Ve
       nameEn: land.nameEn,
       queue: queue.get(land.code) ?? { waiting: 0, medianDays: null, oldestDays: null },
       decision: decisions.get(land.code) ?? { decisions: 0, medianDays: 0 },
+      reports: reports.get(land.code) ?? { published: 0, withoutReport: 0 },
       missing: { count: missing.length, names: missing.map((m) => m.name) },
     });
   }

@@ -14,6 +14,7 @@ export const statisticsCharts = [
   "mode",
   "target-group",
   "partner-country",
+  "participants",
 ] as const;
 export type StatisticsChart = (typeof statisticsCharts)[number];
 
@@ -27,7 +28,7 @@ const dimensionOf: Partial<Record<StatisticsChart, Dimension>> = {
   "partner-country": "partnerCountry",
 };
 
-const figureOrder: (keyof KeyFigures)[] = ["days", "states", "events", "booths", "organisations", "partnerCountries"];
+const figureOrder: (keyof KeyFigures)[] = ["days", "states", "events", "booths", "organisations", "partnerCountries", "participants"];
 const funnelOrder = ["draft", "submitted", "changes_requested", "approved", "published", "rejected", "cancelled"] as const;
 
 export const isStatisticsChart = (id: string): id is StatisticsChart => (statisticsCharts as readonly string[]).includes(id);
@@ -45,6 +46,17 @@ export function statisticsTable(ctx: PageCtx, data: EditionStatistics, id: Stati
       days: data.days,
       dropZeros: dimension === "state" && !data.scope.all,
     });
+  }
+  if (id === "participants") {
+    const byState = dimensionTable(ctx, {
+      id,
+      dimension: "state",
+      counts: data.participantsByState,
+      taxonomies: data.taxonomies,
+      days: data.days,
+      dropZeros: !data.scope.all,
+    });
+    return { ...byState, title: t("stats.charts.participants"), series: [t("stats.headers.participants")] };
   }
   if (id === "funnel") {
     return {

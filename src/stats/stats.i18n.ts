@@ -69,7 +69,8 @@ export const statsDe = {
     decisionCaption:
       "Tage von der Einreichung bis zur Entscheidung (Veröffentlichen, Freigeben, Änderungen erbeten, Ablehnen) in der Ausgabe {{year}}",
     reportTitle: "Veröffentlichte Veranstaltungen ohne Bericht nach Land",
-    reportCaption: "Veröffentlichte, vergangene Veranstaltungen der Ausgabe {{year}}, zu denen kein Bericht veröffentlicht ist",
+    reportCaption:
+      "Veröffentlichte Veranstaltungen der Ausgabe {{year}}, deren letzter Termin vorbei ist, ohne eingereichten oder veröffentlichten Bericht",
     missingTitle: "Organisationen der letzten Ausgabe, die noch nicht eingereicht haben",
     missingCaption: "Dabei in {{previous}}, für {{year}} noch nichts eingereicht (Entwürfe zählen nicht)",
     noPrevious: "Es gibt keine frühere Ausgabe zum Vergleich.",
@@ -97,6 +98,17 @@ export const statsDe = {
     pressTitle: "Pressemitteilungen",
     pressNone: "Noch keine veröffentlichten Pressemitteilungen.",
     programme: "Zum Programm {{year}}",
+    galleryNote: "Die ersten {{count}} Fotos veröffentlichter Berichte; alle Berichte stehen bei den Veranstaltungen.",
+    licence: "Lizenz: {{licence}}",
+    toEvent: "zur Veranstaltung",
+    pdf: "PDF, {{pages}} S., {{size}}",
+    pdfPreview: "Erste Seite der Pressemitteilung: {{title}}",
+    licences: {
+      "cc0-1.0": "CC0 1.0",
+      "cc-by-4.0": "CC BY 4.0",
+      "cc-by-sa-4.0": "CC BY-SA 4.0",
+      "all-rights-granted": "Nutzungsrechte eingeräumt",
+    },
   },
 };
 
@@ -167,7 +179,7 @@ export const statsEn: Same<typeof statsDe> = {
     decisionTitle: "Time to decision by state",
     decisionCaption: "Days from submission to decision (publish, approve, request changes, reject) in the {{year}} edition",
     reportTitle: "Published events without a report by state",
-    reportCaption: "Published past events of the {{year}} edition without a published report",
+    reportCaption: "Published events of the {{year}} edition whose last date has passed, without a submitted or published report",
     missingTitle: "Organisations of the last edition that have not submitted yet",
     missingCaption: "Took part in {{previous}}, nothing submitted for {{year}} yet (drafts do not count)",
     noPrevious: "There is no earlier edition to compare with.",
@@ -195,5 +207,16 @@ export const statsEn: Same<typeof statsDe> = {
     pressTitle: "Press releases",
     pressNone: "No published press releases yet.",
     programme: "The {{year}} programme",
+    galleryNote: "The first {{count}} photos of published reports; every report is on its event's page.",
+    licence: "Licence: {{licence}}",
+    toEvent: "to the event",
+    pdf: "PDF, {{pages}} p., {{size}}",
+    pdfPreview: "First page of the press release: {{title}}",
+    licences: {
+      "cc0-1.0": "CC0 1.0",
+      "cc-by-4.0": "CC BY 4.0",
+      "cc-by-sa-4.0": "CC BY-SA 4.0",
+      "all-rights-granted": "rights of use granted",
+    },
   },
 };

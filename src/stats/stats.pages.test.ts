@@ -16,6 +16,14 @@ let editionId: number;
 beforeAll(async () => {
   t = await createTestApp();
   p = await createPersonas(t);
+  // Reports with participants on events in BW and BY (the demo has none yet): published ones count, the submitted one not.
+  await t.database.db.execute(sql`
+    insert into report (event_id, status, participant_count)
+    select id, (case when rn = 3 then 'submitted' else 'published' end)::report_status, 10 * rn + 7 from (
+      select e.id, e.state_code, row_number() over (partition by e.state_code order by e.id) as rn
+      from event e where e.status = 'published' and e.state_code in ('BW', 'BY')
+        and e.edition_id = (select edition_id from event where status = 'published' group by 1 order by count(*) desc limit 1)) x
+    where rn <= 3`);
   // The edition with the most counted events, whichever the demo's current one is.
   const [row] = await queryRows<{ id: number; year: number }>(
     t.database.db,
@@ -64,6 +72,9 @@ const independent: Record<string, string> = {
   "partner-country":
     "select x as k, count(*)::int as n from event e, unnest(partner_countries) x where edition_id = $1 and status in ('published', 'cancelled') group by 1",
   funnel: "select status::text as k, count(*)::int as n from event e where edition_id = $1 and revision_of is null group by 1",
+  participants: `select state_code as k, sum(n)::int as n from (select e.state_code, r.participant_count as n
+      from event e join report r on r.event_id = e.id and r.status = 'published'
+      where edition_id = $1 and e.status in ('published', 'cancelled')) x group by 1`,
 };
 
 async function expected(query: string, extra = ""): Promise<Map<string, number>> {
@@ -142,7 +153,7 @@ describe("statistics dashboard: figures", () => {
       const html = (await as(name).get(`/mein-bereich/statistik?edition=${year}`)).body;
       const states = tableOf(html, "state");
       expect(states.has(other), `${name} sees ${other}`).toBe(false);
-      for (const chart of ["state", "format", "topic", "funnel"]) {
+      for (const chart of ["state", "format", "topic", "funnel", "participants"]) {
         const want = await expected(independent[chart] ?? "", inLand(code));
         const shown = tableOf(html, chart);
         for (const [key, n] of want) expect(shown.get(key)?.[0], `${name} ${chart} ${key}`).toBe(n);

@@ -5,8 +5,9 @@ import type { KeyFigures } from "../../stats/count-events.ts";
 import { ChartSection } from "../../stats/views/ChartSection.tsx";
 import { Layout } from "../../views/Layout.tsx";
 import { type Retrospective, retrospectiveDimensions } from "../load-retrospective.ts";
+import { Gallery, PressReleases } from "./ReportMedia.tsx";
 
-const figureOrder: (keyof KeyFigures)[] = ["days", "states", "events", "booths", "partnerCountries"];
+const figureOrder: (keyof KeyFigures)[] = ["days", "states", "events", "booths", "partnerCountries", "participants"];
 
 /** /archiv/:year/rueckblick: the week in figures, its programme in charts with tables, photos and press releases. */
 export function RetrospectivePage({ ctx, retro }: { ctx: PageCtx; retro: Retrospective }) {
@@ -47,6 +48,8 @@ export function RetrospectivePage({ ctx, retro }: { ctx: PageCtx; retro: Retrosp
           />
         ))}
       </section>
+      <Gallery ctx={ctx} photos={retro.photos} />
+      <PressReleases ctx={ctx} releases={retro.pressReleases} />
       <p>
         <a href={ctx.href("/programm", { edition: String(year) })}>{t("stats.retro.programme", { year })}</a>
       </p>

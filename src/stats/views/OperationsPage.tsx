@@ -3,6 +3,8 @@ import { OrganiserShell } from "../../organiser/views/OrganiserShell.tsx";
 import type { OperationsFigures } from "../operations-figures.ts";
 
 const number = (lang: string, n: number) => n.toLocaleString(lang === "en" ? "en-GB" : "de-DE");
+const share = (lang: string, part: number, whole: number) =>
+  whole === 0 ? "–" : (part / whole).toLocaleString(lang === "en" ? "en-GB" : "de-DE", { style: "percent", maximumFractionDigits: 0 });
 
 /** /mein-bereich/statistik/betrieb: the national office's live figures per Land, as tables. */
 export function OperationsPage({ base, figures }: { base: PageBase; figures: OperationsFigures }) {
@@ -69,6 +71,38 @@ export function OperationsPage({ base, figures }: { base: PageBase; figures: Ope
                 <th scope="row">{name(r)}</th>
                 <td class="num">{r.decision.decisions}</td>
                 <td class="num">{r.decision.decisions > 0 ? number(lang, r.decision.medianDays) : "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="table-scroll">
+        <table class="booth-table" id="without-report">
+          <caption>
+            {t("stats.operations.reportTitle")}
+            <span class="caption-note">{t("stats.operations.reportCaption", { year })}</span>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("stats.operations.colState")}</th>
+              <th scope="col" class="num">
+                {t("stats.operations.colPublished")}
+              </th>
+              <th scope="col" class="num">
+                {t("stats.operations.colWithoutReport")}
+              </th>
+              <th scope="col" class="num">
+                {t("stats.operations.colShare")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.rows.map((r) => (
+              <tr key={r.code} data-state={r.code}>
+                <th scope="row">{name(r)}</th>
+                <td class="num">{r.reports.published}</td>
+                <td class="num">{r.reports.withoutReport}</td>
+                <td class="num">{share(lang, r.reports.withoutReport, r.reports.published)}</td>
               </tr>
             ))}
           </tbody>
