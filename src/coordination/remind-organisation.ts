@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { membership, notificationLog, user } from "../db/schema/index.ts";
 import { berlinDay } from "../events/event-dates.ts";
 import { notFound } from "../lib/errors.ts";
@@ -38,7 +38,7 @@ export async function remindOrganisation({
       .select({ email: user.email, language: user.language })
       .from(membership)
       .innerJoin(user, eq(user.id, membership.userId))
-      .where(eq(membership.organisationId, org.id))
+      .where(and(eq(membership.organisationId, org.id), isNull(user.deactivatedAt)))
       .orderBy(user.id);
     if (members.length === 0) return { outcome: "noMembers", organisationId: org.id, name: org.name, recipients: 0 };
     const logged = await tx

@@ -20,7 +20,7 @@ const reviewersSql = sql`select u.id, u.email, u.language, u.role::text as role,
     coalesce(array_agg(cs.state_code order by cs.state_code) filter (where cs.state_code is not null), '{}') as states,
     (select max(n.created_at) from notification_log n where n.kind = ${REVIEW_DIGEST} and n.subject_key = u.id::text) as last
   from "user" u left join coordinator_state cs on cs.user_id = u.id
-  where u.review_digest and u.role in ('coordinator', 'editor') and u.email_verified_at is not null
+  where u.review_digest and u.role in ('coordinator', 'editor') and u.email_verified_at is not null and u.deactivated_at is null
   group by u.id order by u.id`;
 
 /**

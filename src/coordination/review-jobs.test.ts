@@ -1,5 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../test/accounts.ts";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { mailsTo } from "../../test/mail.ts";
@@ -173,6 +174,50 @@ describe("the daily review digest in a two-tier edition", () => {
     } finally {
       await db.update(edition).set({ moderation: "one_tier" }).where(eq(edition.year, 2019));
     }
+  });
+});
+
+describe("deactivated accounts", () => {
+  it("get no digest, no reminder and no decision mail, and a Land whose only coordinator is deactivated counts as unattended", async () => {
+    const db = t.database.db;
+    const now = new Date("2030-10-07T06:30:00Z"); // Monday 08:30 in Berlin (CEST)
+    const [free] = await queryRows<{ code: string }>(
+      db,
+      sql`select s.code from state s where s.kind = 'land' and s.code not in (select state_code from coordinator_state)
+            and exists (select 1 from event e join edition ed on ed.id = e.edition_id
+                        where ed.year = 2019 and e.status = 'published' and e.state_code = s.code and e.organisation_id in
+                              (select id from organisation where state_code = s.code))
+          order by s.code limit 1`,
+    );
+    if (!free) throw new Error("every Land with events has a coordinator");
+    const [ed] = await queryRows<{ days: number }>(db, sql`select review_target_days as days from edition where year = 2019`);
+    const waiting = await submitDraftIn(free.code, new Date(now.getTime() - hours(24 * (Number(ed?.days) + 1))));
+    const gone = await createUser(db, { role: "coordinator", stateCodes: [free.code], name: "Ehemalige Koordination" });
+    const [{ organisationId } = { organisationId: 0 }] = await db
+      .select({ organisationId: event.organisationId })
+      .from(event)
+      .where(eq(event.id, waiting.id));
+    const member = await createUser(db, { organisationIds: [organisationId] });
+    const leftMember = await createUser(db, { organisationIds: [organisationId] });
+    await db
+      .update(user)
+      .set({ deactivatedAt: new Date() })
+      .where(inArray(user.id, [gone.id, leftMember.id]));
+
+    await sendReviewDigests({ db, baseUrl, now });
+    await sendOverdueReminders({ db, baseUrl, now });
+    // Delivered now, so the next tests count only their own mails (older BW submissions are overdue by this clock).
+    await t.app.mailWorker.runOnce();
+    expect(await mailsTo(db, gone.email)).toEqual([]);
+    // Nobody active coordinates the Land: the national office sees it flagged.
+    const flagged = await as("editor").get("/mein-bereich/pruefung?unattended=1");
+    expect(parseHtml(flagged.body).body.textContent).toContain(waiting.title);
+
+    const editor = await actorOf(db, p.editor.user?.id ?? 0);
+    const [{ version } = { version: 0 }] = await db.select({ version: event.version }).from(event).where(eq(event.id, waiting.id));
+    await decideEvent({ ctx: ctxOf(db, editor), input: { id: waiting.id, version, action: "publish" } });
+    expect(await mailsTo(db, member.email)).toHaveLength(1);
+    expect(await mailsTo(db, leftMember.email)).toEqual([]);
   });
 });
 

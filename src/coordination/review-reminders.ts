@@ -37,7 +37,7 @@ export async function sendOverdueReminders({ db, baseUrl, now }: { db: Db; baseU
         join organisation o on o.id = e.organisation_id
         join edition ed on ed.id = e.edition_id
         join coordinator_state cs on cs.state_code = ${reviewStateSql}
-        join "user" u on u.id = cs.user_id and u.role = 'coordinator'
+        join "user" u on u.id = cs.user_id and u.role = 'coordinator' and u.deactivated_at is null
         where e.status = 'submitted'
           and e.submitted_at < ${now.toISOString()}::timestamptz - make_interval(days => ed.review_target_days)
           and not exists (select 1 from notification_log n where n.kind = ${REVIEW_OVERDUE} and n.subject_key = u.id || ':' || e.id)

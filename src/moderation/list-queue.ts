@@ -145,9 +145,9 @@ const rowOf = (r: RawRow): QueueRow => ({
   moderation: r.moderation,
 });
 
-/** A Land without a coordinator bound to it (for a working copy `w`/event `e` joined with organisation `o`). */
+/** A Land without an active coordinator bound to it (for an event `e` joined with organisation `o`); deactivated accounts do not count. */
 export const unattendedSql = sql`not exists (select 1 from coordinator_state cs join "user" u on u.id = cs.user_id
-  where u.role = 'coordinator' and cs.state_code = ${reviewStateSql})`;
+  where u.role = 'coordinator' and u.deactivated_at is null and cs.state_code = ${reviewStateSql})`;
 
 const warningCount = sql`(select count(*) from jsonb_array_elements(coalesce(w.checks, '[]'::jsonb)) c where c->>'severity' = 'warning')`;
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { ReviewAction } from "../db/schema/index.ts";
 import { membership, user } from "../db/schema/index.ts";
 import { markableFieldLabel } from "../event-form/event-form-fields.ts";
@@ -31,7 +31,7 @@ export async function queueDecisionMails(db: DbOrTx, m: DecisionMail): Promise<n
     .select({ email: user.email, language: user.language })
     .from(membership)
     .innerJoin(user, eq(user.id, membership.userId))
-    .where(eq(membership.organisationId, m.organisationId));
+    .where(and(eq(membership.organisationId, m.organisationId), isNull(user.deactivatedAt)));
   for (const member of members) {
     const lang: Lang = member.language === "en" ? "en" : "de";
     const t = translator(lang);
