@@ -36,6 +36,7 @@ import { registerOrganisationPages } from "./organisations/organisation.pages.ts
 import { registerOrganiserPages } from "./organiser/organiser.pages.tsx";
 import { registerContentPages } from "./pages/content.pages.tsx";
 import { registerPageAdminPages } from "./pages/pages-admin.pages.tsx";
+import { registerMissingReportPages } from "./reports/missing-reports.pages.tsx";
 import { registerReportPages } from "./reports/report.pages.tsx";
 import { registerReportReviewPages } from "./reports/report-review.pages.tsx";
 import { registerRetrospectivePages } from "./retrospective/retrospective.pages.tsx";
@@ -154,6 +155,7 @@ export async function buildApp({
   registerReviewPages(app);
   registerReportReviewPages(app);
   registerReportPages(app);
+  registerMissingReportPages(app);
   registerEventFormPages(app);
   registerImportPages(app);
   registerCoordinationPages(app);

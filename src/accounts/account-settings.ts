@@ -32,6 +32,22 @@ export async function setReviewDigest({ ctx, input }: { ctx: SettingsCtx; input:
   await ctx.db.update(user).set({ reviewDigest: input.reviewDigest }).where(eq(user.id, ctx.actor.userId));
 }
 
+/** Members of an organisation get the reminders asking for their events' reports (reports/report-reminders.ts). */
+export const receivesReportReminders = (actor: Actor): boolean => actor.organisationIds.length > 0;
+
+/** Whether the actor gets report reminders; null for those who are no organisation's member. */
+export async function loadReportReminders(ctx: SettingsCtx): Promise<boolean | null> {
+  if (!receivesReportReminders(ctx.actor)) return null;
+  const [row] = await ctx.db.select({ on: user.reportReminders }).from(user).where(eq(user.id, ctx.actor.userId));
+  return row?.on ?? null;
+}
+
+/** Turns the report reminders on or off for the actor (members of an organisation; others: 404). */
+export async function setReportReminders({ ctx, input }: { ctx: SettingsCtx; input: { reportReminders: boolean } }): Promise<void> {
+  if (!receivesReportReminders(ctx.actor)) throw notFound("Not found");
+  await ctx.db.update(user).set({ reportReminders: input.reportReminders }).where(eq(user.id, ctx.actor.userId));
+}
+
 /** Whether the actor's current password is this one (before sensitive changes). */
 export async function checkOwnPassword(ctx: SettingsCtx, password: string): Promise<boolean> {
   const row = await findUserById(ctx.db, ctx.actor.userId);

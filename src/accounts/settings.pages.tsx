@@ -7,8 +7,10 @@ import { sendPage } from "../views/render.ts";
 import {
   changePassword,
   confirmEmailChange,
+  loadReportReminders,
   loadReviewDigest,
   requestEmailChange,
+  setReportReminders,
   setReviewDigest,
   updateProfile,
 } from "./account-settings.ts";
@@ -33,12 +35,14 @@ export async function renderSettings(
   const notice = (request.query as Record<string, unknown>).notice;
   const tokens = await listApiTokens({ ctx: { db: request.server.database.db, actor } });
   const reviewDigest = await loadReviewDigest({ ...accountCtxOf(request), actor });
+  const reportReminders = await loadReportReminders({ ...accountCtxOf(request), actor });
   const view: SettingsView = {
     actor,
     csrf: csrfToken(request, reply),
     notice: typeof notice === "string" ? notice : null,
     refused,
     reviewDigest,
+    reportReminders,
     apiTokens: { tokens, created: createdToken },
   };
   return sendPage(reply, <SettingsPage ctx={ctx} view={view} />, refused ? 422 : 200);
@@ -98,6 +102,13 @@ export function registerSettingsPages(app: FastifyInstance): void {
     const actor = requireActor(request);
     const reviewDigest = (request.body as Record<string, unknown> | undefined)?.reviewDigest === "1";
     await setReviewDigest({ ctx: { ...accountCtxOf(request), actor }, input: { reviewDigest } });
+    return reply.redirect(pageCtxOf(request).href("/konto", { notice: "saved" }), 303);
+  });
+
+  app.post("/konto/berichte", async (request, reply) => {
+    const actor = requireActor(request);
+    const reportReminders = (request.body as Record<string, unknown> | undefined)?.reportReminders === "1";
+    await setReportReminders({ ctx: { ...accountCtxOf(request), actor }, input: { reportReminders } });
     return reply.redirect(pageCtxOf(request).href("/konto", { notice: "saved" }), 303);
   });
 

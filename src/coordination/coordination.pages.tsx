@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { csrfToken } from "../accounts/csrf.ts";
 import { fieldErrorsOf, formOf, idOf, type PageBase, pageBase } from "../organiser/organiser-page-kit.ts";
+import { listMissingReports } from "../reports/missing-reports.ts";
 import { sendPage } from "../views/render.ts";
 import { listCoordinatedStates, loadCoordinatedState } from "./coordination-access.ts";
 import { registerFeaturedPages } from "./featured.pages.tsx";
@@ -25,7 +26,16 @@ async function renderOverview(
   status = 200,
 ) {
   const overview = await listStateOrganisations({ ctx: base.verb, input: { stateCode: request.params.code } });
-  const page = <StateOverviewPage base={base} overview={overview} csrf={csrfToken(request, reply)} message={messageOf(overview)} />;
+  const missingReports = await listMissingReports(base.verb.db, overview.land.code, new Date());
+  const page = (
+    <StateOverviewPage
+      base={base}
+      overview={overview}
+      csrf={csrfToken(request, reply)}
+      message={messageOf(overview)}
+      missingReports={missingReports}
+    />
+  );
   return sendPage(reply, page, status);
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { coordinationJobs } from "../coordination/coordination.jobs.ts";
 import { runHousekeeping } from "../housekeeping/run-housekeeping.ts";
 import { newsJobs } from "../news/news.jobs.ts";
+import { sendReportReminders } from "../reports/report-reminders.ts";
 import { createScheduler, type ScheduledJob, type Scheduler } from "./scheduler.ts";
 
 declare module "fastify" {
@@ -20,6 +21,8 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
     { name: "housekeeping", everyMs: hour, run: (now) => runHousekeeping({ db, dataDir: app.config.dataDir, now }) },
     ...coordinationJobs(app),
     ...newsJobs(app),
+    // Report reminders (reports/report-reminders.ts): each stage once per organiser and event, so hourly is enough.
+    { name: "report-reminders", everyMs: hour, run: (now) => sendReportReminders({ db, baseUrl: app.config.baseUrl, now }) },
   ];
 }
 

@@ -15,6 +15,8 @@ export type SettingsView = {
   refused?: { form: SettingsForm; errors: FieldErrors; values: Record<string, string> };
   /** Coordinators and editors: whether they get the daily review digest; null hides the setting. */
   reviewDigest: boolean | null;
+  /** Members of an organisation: the report reminders (reports/report-reminders.ts); null for others. */
+  reportReminders: boolean | null;
 };
 
 /** Ids of the controls: the password and e-mail forms both ask for the current password. */
@@ -120,6 +122,19 @@ export function SettingsPage({ ctx, view }: { ctx: PageCtx; view: SettingsView }
               <label for="field-reviewDigest">{t("coordination.digestSetting.label")}</label>
             </div>
             <button type="submit">{t("coordination.digestSetting.save")}</button>
+          </PostForm>
+        </section>
+      )}
+
+      {view.reportReminders !== null && (
+        <section aria-labelledby="report-reminders-title">
+          <h2 id="report-reminders-title">{t("reports.optOut.legend")}</h2>
+          <PostForm action={ctx.href("/konto/berichte")} csrf={csrf}>
+            <div class="form-field checkbox">
+              <input type="checkbox" id="field-reportReminders" name="reportReminders" value="1" checked={view.reportReminders} />{" "}
+              <label for="field-reportReminders">{t("reports.optOut.label")}</label>
+            </div>
+            <button type="submit">{t("reports.optOut.save")}</button>
           </PostForm>
         </section>
       )}

@@ -1,5 +1,7 @@
 import type { PageBase } from "../../organiser/organiser-page-kit.ts";
 import { PostForm } from "../../organiser/views/FormParts.tsx";
+import type { MissingReports } from "../../reports/missing-reports.ts";
+import { MissingReportsSection } from "../../reports/views/MissingReportsSection.tsx";
 import type { StateOverview } from "../list-state-organisations.ts";
 import { eventStatuses } from "../list-state-organisations.ts";
 import { CoordinationShell, landName } from "./CoordinationShell.tsx";
@@ -13,11 +15,14 @@ export function StateOverviewPage({
   overview,
   csrf,
   message,
+  missingReports,
 }: {
   base: PageBase;
   overview: StateOverview;
   csrf: string;
   message: OverviewMessage | null;
+  /** Published past events without a report (reports/missing-reports.ts), with the reminder button. */
+  missingReports?: MissingReports | undefined;
 }) {
   const { ctx } = base;
   const { t } = ctx;
@@ -111,6 +116,7 @@ export function StateOverviewPage({
               </>
             )}
           </section>
+          {missingReports && <MissingReportsSection ctx={ctx} csrf={csrf} code={land.code} missing={missingReports} />}
         </>
       )}
     </CoordinationShell>
