@@ -245,10 +245,18 @@ describe("loadDashboard", () => {
     const expected = Object.fromEntries(counted.map((r) => [r.status, Number(r.n)]));
     for (const group of dashboard.groups) expect(group.events.length, group.status).toBe(expected[group.status] ?? 0);
     expect(dashboard.window?.state).toBe("closed");
+    // The window's dates decide only while the edition takes submissions (status open, editions/edition-rules.ts).
+    const editionId = dashboard.edition?.id ?? 0;
+    const [{ status: statusBefore } = { status: "running" as const }] = await db
+      .select({ status: edition.status })
+      .from(edition)
+      .where(eq(edition.id, editionId));
+    await db.update(edition).set({ status: "open" }).where(eq(edition.id, editionId));
     const before = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id, now: new Date("2018-11-01T12:00:00Z") } });
     expect(before.window?.state).toBe("before");
     const open = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id, now: new Date("2019-01-10T12:00:00Z") } });
     expect(open.window?.state).toBe("open");
+    await db.update(edition).set({ status: statusBefore }).where(eq(edition.id, editionId));
     const draftId = await insertEventRecord(
       db,
       {
