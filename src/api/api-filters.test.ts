@@ -54,7 +54,7 @@ describe("every documented filter of every endpoint is honoured", () => {
       "/api/v1/organisations": ["edition", "state", "kind"],
       "/api/v1/trade-fair-presences": ["edition"],
       "/api/v1/me/events": ["status"], // checked in me.api.test.ts (needs a token)
-      "/api/v1/news": ["edition", "press"], // checked in news.test.ts (one edition; press releases only)
+      "/api/v1/news": ["edition", "press"], // checked in news.test.ts ("honours its filters")
     };
     for (const [path, item] of Object.entries<{ get?: { parameters?: { name: string; in: string }[] } }>(doc.paths)) {
       const filters = (item.get?.parameters ?? []).filter((p) => p.in === "query" && !notFilters.has(p.name)).map((p) => p.name);

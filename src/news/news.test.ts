@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
@@ -6,7 +6,7 @@ import { parseHtml } from "../../test/html.ts";
 import { createPersonas, type PersonaName, type Personas } from "../../test/personas.ts";
 import { ApiError } from "../api/api.schemas.ts";
 import { NewsBody, NewsList } from "../api/news.schemas.ts";
-import { auditLog, newsItem, pressContact } from "../db/schema/index.ts";
+import { auditLog, edition, newsItem, pressContact } from "../db/schema/index.ts";
 import { currentEdition } from "../organiser/current-edition.ts";
 import { browserOf, textOf } from "../organiser/page-test-kit.ts";
 
@@ -198,6 +198,26 @@ describe("press contacts", () => {
 });
 
 describe("news API", () => {
+  it("honours its filters: edition gives only that edition's items, press=true only press releases", async () => {
+    const db = t.database.db;
+    const [other] = await db.select({ id: edition.id, year: edition.year }).from(edition).where(ne(edition.year, year)).limit(1);
+    const current = (await currentEdition(db))?.id ?? 0;
+    await db.insert(newsItem).values([
+      { editionId: current, slug: "filter-presse", titleDe: "Filter Presse", press: true, publishAt: now },
+      { editionId: current, slug: "filter-aktuell", titleDe: "Filter aktuell", publishAt: now },
+      { editionId: other?.id ?? 0, slug: "filter-andere-ausgabe", titleDe: "Filter andere Ausgabe", publishAt: now },
+    ]);
+    const slugs = async (query: string) => NewsList.parse((await t.app.inject(`/api/v1/news?${query}`)).json()).data.map((n) => n.slug);
+    const ofYear = await slugs(`edition=${year}`);
+    expect(ofYear).toEqual(expect.arrayContaining(["filter-presse", "filter-aktuell"]));
+    expect(ofYear).not.toContain("filter-andere-ausgabe");
+    expect(await slugs(`edition=${other?.year}`)).toContain("filter-andere-ausgabe");
+    const press = NewsList.parse((await t.app.inject(`/api/v1/news?press=true&edition=${year}`)).json()).data;
+    expect(press.map((n) => n.slug)).toContain("filter-presse");
+    expect(press.every((n) => n.press)).toBe(true);
+    expect(await slugs(`press=false&edition=${year}`)).toEqual(expect.arrayContaining(["filter-presse", "filter-aktuell"]));
+  });
+
   it("answers items in the documented shape, 404 for unknown or embargoed ones and 400 for malformed filters", async () => {
     await t.database.db
       .insert(newsItem)
