@@ -129,7 +129,9 @@ describe("authorization matrix of the event-form routes", () => {
   });
 
   it("lets only A cancel A's published event", async () => {
-    const published = await demoEventOfA(sql`e.status = 'published' and e.edition_id in (select id from edition where status <> 'archived')`);
+    const published = await demoEventOfA(
+      sql`e.status = 'published' and e.edition_id in (select id from edition where status <> 'archived')`,
+    );
     for (const who of ["anonymous", "organiserB", "coordinatorOther"] as const) {
       const response = await t.app.inject({
         method: "POST",
