@@ -7,6 +7,7 @@ import { StartupError } from "./db/data-dir.ts";
 import { seedDemo } from "./db/seed/demo/seed-demo.ts";
 import { ensureReferenceData } from "./db/seed/reference-data.ts";
 import { registerExportCommand } from "./feeds/export.cli.ts";
+import { registerImportCommand } from "./imports/import.cli.ts";
 
 /** Opens the configured database for one command and always closes it (releasing the data-folder lock). */
 async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
@@ -50,6 +51,8 @@ program
   );
 
 registerExportCommand(program, withDatabase);
+
+registerImportCommand(program, withDatabase);
 
 registerUserCommand(program, withDatabase);
 

@@ -57,3 +57,6 @@ async function openPostgresCopy(): Promise<Database> {
   urls.set(copy, withDatabase(url, name));
   return copy;
 }
+
+/** The connection string of a PostgreSQL test database, for a child process (the CLI); undefined on PGlite. */
+export const connectionStringOf = (database: Database): string | undefined => urls.get(database);

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { event, eventHistory, eventSession, type FieldChange, venue } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
-import type { Actor } from "../lib/actor.ts";
+import { type Actor, storedUserId } from "../lib/actor.ts";
 
 // Columns that are bookkeeping, not content: never listed as changes.
 const skipped = new Set([
@@ -74,5 +74,5 @@ export function diffSnapshots(before: Record<string, unknown>, after: Record<str
 
 /** Writes one history row (who, when, what) inside the caller's transaction. */
 export async function recordHistory(db: DbOrTx, eventId: number, actor: Actor, action: string, changes: FieldChange[]): Promise<void> {
-  await db.insert(eventHistory).values({ eventId, userId: actor.userId, action, changes });
+  await db.insert(eventHistory).values({ eventId, userId: storedUserId(actor), action, changes });
 }

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { Progress } from "../backup/backup-progress.ts";
 import { importPlan } from "../db/schema/index.ts";
 import { createEventDraft } from "../event-form/create-event-draft.ts";
 import { requireActor } from "../event-form/event-access.ts";
@@ -23,7 +24,13 @@ const uniqueViolation = (error: unknown): boolean => {
  * their event (a published event's changes go to review as a revision), unchanged rows are not touched.
  * A preview is confirmed at most once; if any event changed since the preview, nothing is saved.
  */
-export async function confirmImport({ ctx, input }: { ctx: VerbCtx; input: { planId: string; now?: Date } }): Promise<ImportResult> {
+export async function confirmImport({
+  ctx,
+  input,
+}: {
+  ctx: VerbCtx;
+  input: { planId: string; now?: Date; progress?: (total: number) => Progress };
+}): Promise<ImportResult> {
   const actor = requireActor(ctx.actor);
   const now = input.now ?? new Date();
   const plan = await findPlan(ctx.db, input.planId);
@@ -37,7 +44,7 @@ export async function confirmImport({ ctx, input }: { ctx: VerbCtx; input: { pla
       if (locked.expiresAt < now) throw new AppError("conflict", "This preview has expired.", { plan: "expired" });
       if (!planIsConfirmable(locked.body)) throw new AppError("conflict", "There is nothing to import.", { plan: "confirmNone" });
       const verbCtx: VerbCtx = { db: tx, actor };
-      const result = await importEntries(verbCtx, locked);
+      const result = await importEntries(verbCtx, locked, input.progress);
       await tx.update(importPlan).set({ status: "confirmed", confirmedAt: now, result }).where(eq(importPlan.id, locked.id));
       await writeAudit(tx, actor, {
         action: "import.confirm",
@@ -56,9 +63,10 @@ export async function confirmImport({ ctx, input }: { ctx: VerbCtx; input: { pla
   }
 }
 
-async function importEntries(ctx: VerbCtx, plan: StoredPlan): Promise<ImportResult> {
+async function importEntries(ctx: VerbCtx, plan: StoredPlan, showProgress?: (total: number) => Progress): Promise<ImportResult> {
   const result: ImportResult = { created: 0, updated: 0, unchanged: plan.body.counts.unchanged, faulty: plan.body.counts.faulty };
   const submit = plan.importAs === "submitted";
+  const progress = showProgress?.(plan.body.counts.new + plan.body.counts.changed);
   for (const entry of plan.body.entries) {
     if (entry.action === "new" && entry.input) {
       const created = await createEventDraft({
@@ -73,6 +81,8 @@ async function importEntries(ctx: VerbCtx, plan: StoredPlan): Promise<ImportResu
         await submitEvent({ ctx, input: { id: entry.eventId, version: saved.version } });
       result.updated++;
     }
+    if (entry.action === "new" || entry.action === "changed") progress?.advance(1, "saved");
   }
+  progress?.done();
   return result;
 }

@@ -54,7 +54,8 @@ export async function storePlan(
   values: {
     organisationId: number;
     editionId: number;
-    userId: number;
+    /** Null for the command line (the system acts). */
+    userId: number | null;
     fileName: string;
     importAs: "submitted" | "draft";
     body: PlanBody;

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Progress } from "../backup/backup-progress.ts";
 import { edition, event } from "../db/schema/index.ts";
 import { submissionWindowState } from "../event-form/edition-for-new-events.ts";
 import { requireActor } from "../event-form/event-access.ts";
@@ -8,7 +9,7 @@ import { sessionTimes } from "../event-form/event-values.ts";
 import { loadWorkingCopy } from "../event-form/get-managed-event.ts";
 import { likelyDuplicatesOfMany, plausibilityOf } from "../event-form/plausibility-checks.ts";
 import { berlinDay } from "../events/event-dates.ts";
-import type { VerbCtx } from "../lib/actor.ts";
+import { storedUserId, type VerbCtx } from "../lib/actor.ts";
 import { validationFailed } from "../lib/errors.ts";
 import { organisationIsActive } from "../organiser/organisation-is-active.ts";
 import { changedFields, overlayInput } from "./compare-input.ts";
@@ -26,6 +27,8 @@ export type PlanImportInput = {
   fileName: string;
   importAs: "submitted" | "draft";
   now?: Date;
+  /** A progress display for the rows' checks (the CLI's bar), given their count. */
+  progress?: (total: number) => Progress;
 };
 
 /**
@@ -34,6 +37,26 @@ export type PlanImportInput = {
  * what confirming would do — new, changed (with the changes), unchanged or faulty.
  */
 export async function planImport({ ctx, input }: { ctx: VerbCtx; input: PlanImportInput }) {
+  const actor = requireActor(ctx.actor);
+  const now = input.now ?? new Date();
+  const preview = await previewImport({ ctx, input: { ...input, now } });
+  const id = await storePlan(ctx.db, {
+    organisationId: preview.organisation.id,
+    editionId: preview.editionId,
+    userId: storedUserId(actor),
+    fileName: input.fileName.slice(0, 200),
+    importAs: input.importAs,
+    body: preview.body,
+    now,
+  });
+  return { id, ...preview };
+}
+
+/**
+ * The preview of planImport without storing it (the CLI's dry run and its refusal when a row is faulty):
+ * the same reading and validation, so web and command line judge a sheet alike.
+ */
+export async function previewImport({ ctx, input }: { ctx: VerbCtx; input: Omit<PlanImportInput, "fileName"> }) {
   const actor = requireActor(ctx.actor);
   const org = await loadImportOrganisation(ctx.db, actor, input.organisationId);
   const [ed] = Number.isInteger(input.year) ? await ctx.db.select().from(edition).where(eq(edition.year, input.year)) : [];
@@ -61,7 +84,9 @@ export async function planImport({ ctx, input }: { ctx: VerbCtx; input: PlanImpo
     : [];
   const byRef = new Map(existing.map((e) => [e.externalRef ?? "", e]));
   const validated: Validated[] = [];
+  const progress = input.progress?.(sheetEvents.length);
   for (const sheetEvent of sheetEvents) {
+    progress?.advance(1, "checked");
     const stored = byRef.get(sheetEvent.reference);
     const problems = [...sheetEvent.problems];
     if (stored && stored.editionId !== ed.id)
@@ -85,19 +110,11 @@ export async function planImport({ ctx, input }: { ctx: VerbCtx; input: PlanImpo
     const merged = overlayInput(base, sheetEvent.input, sheetEvent.sessions);
     validated.push(validateEntry({ sheet: sheetEvent, problems, base, stored, version: working?.event.version ?? null, merged }));
   }
+  progress?.done();
   await addFindings(ctx, org.id, ed, validated);
   const entries = validated.map((v) => entryOf(v));
   const body: PlanBody = { sheetProblems, headers: headersOf(sheet.headers, columns.byKey), entries, counts: countsOf(entries) };
-  const id = await storePlan(ctx.db, {
-    organisationId: org.id,
-    editionId: ed.id,
-    userId: actor.userId,
-    fileName: input.fileName.slice(0, 200),
-    importAs: input.importAs,
-    body,
-    now,
-  });
-  return { id, organisation: org, year: ed.year, body };
+  return { organisation: org, editionId: ed.id, year: ed.year, body };
 }
 
 async function yearOf(ctx: VerbCtx, editionId: number): Promise<string> {

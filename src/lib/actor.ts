@@ -35,3 +35,20 @@ export const coordinatesState = (actor: Actor, stateCode: string): boolean =>
 
 /** Whether the actor may manage an organisation's profile and events as a member. */
 export const isMemberOf = (actor: Actor, organisationId: number): boolean => actor.organisationIds.includes(organisationId);
+
+/**
+ * The operator's command line (e.g. `import`): acts with an admin's rights as no user account; history,
+ * audit and import rows record it as no user (null) under this name.
+ */
+export const systemActor = (name: string): Actor => ({
+  userId: 0,
+  name,
+  email: "",
+  role: "admin",
+  language: "en",
+  organisationIds: [],
+  stateCodes: [],
+});
+
+/** The user id to store for an actor: null for the system actor (no user row). */
+export const storedUserId = (actor: Pick<Actor, "userId">): number | null => (actor.userId > 0 ? actor.userId : null);

@@ -1,6 +1,6 @@
 import { auditLog } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
-import type { Actor } from "../lib/actor.ts";
+import { type Actor, storedUserId } from "../lib/actor.ts";
 
 /** The kinds of object an audit row is about. */
 export const auditObjectTypes = [
@@ -34,7 +34,7 @@ export type AuditEntry = {
 /** Appends one audit row (PRODUCT §8) inside the caller's transaction, so it exists exactly when the action does. */
 export async function writeAudit(db: DbOrTx, actor: Pick<Actor, "userId" | "name"> | null, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
-    actorId: actor?.userId ?? null,
+    actorId: actor ? storedUserId(actor) : null,
     actorName: actor?.name ?? "System",
     action: entry.action,
     objectType: entry.objectType,
