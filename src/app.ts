@@ -45,6 +45,7 @@ import { registerSitemapRoutes } from "./sitemap/sitemap.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
 import { registerOperationsPages } from "./stats/operations.pages.tsx";
 import { registerStatisticsPages } from "./stats/stats.pages.tsx";
+import { registerTaxonomyPages } from "./taxonomies/taxonomies.pages.tsx";
 import { registerTradeFairPages } from "./trade-fairs/trade-fair.pages.tsx";
 import { registerOrganisationAdminPages } from "./users/organisations-admin.pages.tsx";
 import { registerUserPages } from "./users/users.pages.tsx";
@@ -166,6 +167,7 @@ export async function buildApp({
   registerOperationsPages(app);
   registerRetrospectivePages(app);
   registerNewsAdminPages(app);
+  registerTaxonomyPages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

@@ -1,5 +1,5 @@
 import { addDays, format } from "date-fns";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { format as formatTable, organisation, state, targetGroup, topic, venue } from "../db/schema/index.ts";
 import { berlinDay, berlinTime } from "../events/event-dates.ts";
 import type { DbOrTx, NewSession } from "../events/event-record.ts";
@@ -38,15 +38,28 @@ export function parseEventInput(raw: unknown): EventData {
   return parsed.data;
 }
 
-/** Codes the input uses that the database does not know, as field errors. */
-async function unknownCodes(db: DbOrTx, data: EventData): Promise<Record<string, string>> {
+/** What an event already carries: retired technology fields and target groups on it may stay. */
+type KeptTerms = { topics?: readonly string[]; targetGroups?: readonly string[] };
+
+/** Codes the input uses that the database does not know or no longer offers (retired, unless kept), as field errors. */
+async function unknownCodes(db: DbOrTx, data: EventData, kept: KeptTerms): Promise<Record<string, string>> {
   const errors: Record<string, string> = {};
+  const offered = (table: typeof topic | typeof targetGroup, codes: string[], keep: readonly string[] = []) =>
+    codes.length
+      ? db
+          .select({ code: table.code })
+          .from(table)
+          .where(
+            and(
+              inArray(table.code, codes),
+              keep.length ? or(eq(table.active, true), inArray(table.code, [...keep])) : eq(table.active, true),
+            ),
+          )
+      : [];
   const [formats, topics, groups, states] = await Promise.all([
     db.select({ code: formatTable.code }).from(formatTable).where(eq(formatTable.code, data.formatCode)),
-    data.topics.length ? db.select({ code: topic.code }).from(topic).where(inArray(topic.code, data.topics)) : [],
-    data.targetGroups.length
-      ? db.select({ code: targetGroup.code }).from(targetGroup).where(inArray(targetGroup.code, data.targetGroups))
-      : [],
+    offered(topic, data.topics, kept.topics),
+    offered(targetGroup, data.targetGroups, kept.targetGroups),
     db.select({ code: state.code }).from(state).where(eq(state.kind, "land")),
   ]);
   if (formats.length === 0) errors.formatCode = "choice";
@@ -65,9 +78,9 @@ export async function eventColumns(
   db: DbOrTx,
   organisationId: number,
   data: EventData,
-  current: { venueId: number | null; registrationDeadline: Date | null } = { venueId: null, registrationDeadline: null },
+  current: { venueId: number | null; registrationDeadline: Date | null } & KeptTerms = { venueId: null, registrationDeadline: null },
 ) {
-  const errors = await unknownCodes(db, data);
+  const errors = await unknownCodes(db, data, current);
   if (Object.keys(errors).length) throw validationFailed(errors);
   const [org] = await db.select({ stateCode: organisation.stateCode }).from(organisation).where(eq(organisation.id, organisationId));
   if (!org) throw validationFailed({ organisationId: "choice" });

@@ -34,7 +34,7 @@ const columns = (baseUrl: string): Column[] => [
     de: "Themen",
     en: "Topics",
     width: 30,
-    value: (e, d) => e.event.topics.map((t) => termName(d.taxonomies.topics, t, d.lang)).join(", "),
+    value: (e, d) => e.event.topics.map((t) => termName(d.taxonomies.allTopics, t, d.lang)).join(", "),
   },
   { key: "languages", de: "Sprachen", en: "Languages", width: 10, value: (e) => e.event.languages.join(", ") },
   { key: "free", de: "Kostenfrei", en: "Free", width: 10, value: (e, d) => yesNo(d.lang, e.event.isFree) },

@@ -78,7 +78,7 @@ export function feedToText(data: FeedData, kind: FeedKind, baseUrl: string): str
         : { author: [{ name: e.organisation.name, link: `${baseUrl}/organisationen/${e.organisation.slug}` }] }),
       category: [
         { name: termName(data.taxonomies.formats, e.event.formatCode, data.lang), term: `format:${e.event.formatCode}` },
-        ...e.event.topics.map((code) => ({ name: termName(data.taxonomies.topics, code, data.lang), term: `topic:${code}` })),
+        ...e.event.topics.map((code) => ({ name: termName(data.taxonomies.allTopics, code, data.lang), term: `topic:${code}` })),
       ],
     });
   }

@@ -16,6 +16,7 @@ export const auditObjectTypes = [
   "reject_reason",
   "report",
   "edition",
+  "taxonomy_term",
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

@@ -187,6 +187,7 @@ export const moderationDe = {
       reject_reason: "Standardgrund",
       report: "Bericht",
       edition: "Ausgabe",
+      taxonomy_term: "Technologiefeld oder Zielgruppe",
     },
   },
   mail: {
@@ -414,6 +415,7 @@ export const moderationEn: Same<typeof moderationDe> = {
       reject_reason: "Standard reason",
       report: "Report",
       edition: "Edition",
+      taxonomy_term: "Technology field or target group",
     },
   },
   mail: {

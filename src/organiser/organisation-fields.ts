@@ -4,8 +4,11 @@ import type { DbOrTx } from "../events/event-record.ts";
 import { validationFailed } from "../lib/errors.ts";
 import type { OrganisationInput } from "./organiser.schemas.ts";
 
-/** Checks the fields that refer to taxonomies: a real Land (not "online"), known technology fields. */
-export async function checkOrganisationReferences(db: DbOrTx, input: OrganisationInput): Promise<void> {
+/**
+ * Checks the fields that refer to taxonomies: a real Land (not "online"), technology fields on offer
+ * (a retired one only if the organisation already has it: `kept`).
+ */
+export async function checkOrganisationReferences(db: DbOrTx, input: OrganisationInput, kept: readonly string[] = []): Promise<void> {
   const fields: Record<string, string> = {};
   const [land] = await db
     .select({ code: state.code })
@@ -13,7 +16,11 @@ export async function checkOrganisationReferences(db: DbOrTx, input: Organisatio
     .where(and(eq(state.code, input.stateCode), eq(state.kind, "land")));
   if (!land) fields.stateCode = "choose";
   if (input.topics.length > 0) {
-    const known = await db.select({ code: topic.code }).from(topic).where(inArray(topic.code, input.topics));
+    const offered = kept.length ? or(eq(topic.active, true), inArray(topic.code, [...kept])) : eq(topic.active, true);
+    const known = await db
+      .select({ code: topic.code })
+      .from(topic)
+      .where(and(inArray(topic.code, input.topics), offered));
     if (known.length !== new Set(input.topics).size) fields.topics = "choose";
   }
   if (Object.keys(fields).length > 0) throw validationFailed(fields);

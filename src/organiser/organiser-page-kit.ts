@@ -77,6 +77,11 @@ const notices = {
   newsCreated: "news.created",
   contactSaved: "news.contactSaved",
   contactRemoved: "news.contactRemoved",
+  termAdded: "taxonomies.notice.added",
+  termMoved: "taxonomies.notice.moved",
+  termRetired: "taxonomies.notice.retired",
+  termReactivated: "taxonomies.notice.reactivated",
+  termDeleted: "taxonomies.notice.deleted",
 } as const;
 
 /** The success message named by `?notice=` (unknown names show nothing). */

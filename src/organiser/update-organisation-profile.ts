@@ -19,7 +19,7 @@ export async function updateOrganisationProfile({
 }): Promise<{ renamed: boolean }> {
   const { org } = await loadOwnOrganisation(ctx.db, ctx.actor, input.organisationId);
   const values = parseInput(OrganisationInput, input.values);
-  await checkOrganisationReferences(ctx.db, values);
+  await checkOrganisationReferences(ctx.db, values, org.topics);
   const renamed = values.name !== org.name || values.shortName !== org.shortName;
   await ctx.db.transaction(async (tx) => {
     await tx

@@ -42,11 +42,11 @@ function termsOf(ctx: PageCtx, dimension: Dimension, taxonomies: Taxonomies, day
     case "format":
       return terms(taxonomies.formats);
     case "topic":
-      return terms(taxonomies.topics);
+      return terms(taxonomies.allTopics);
     case "mode":
       return terms(taxonomies.modes);
     case "targetGroup":
-      return terms(taxonomies.targetGroups);
+      return terms(taxonomies.allTargetGroups);
     case "partnerCountry":
       return [];
   }

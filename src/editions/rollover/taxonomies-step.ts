@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
-import { targetGroup, topic } from "../../db/schema/index.ts";
 import type { DbOrTx } from "../../events/event-record.ts";
+import { loadTaxonomies } from "../../taxonomies/taxonomy-queries.ts";
 import type { RolloverStep } from "./rollover-steps.ts";
 
 /**
@@ -15,11 +14,6 @@ export const taxonomiesStep: RolloverStep = {
 };
 
 async function activeTaxonomies(db: DbOrTx) {
-  const topics = await db.select({ name: topic.nameDe }).from(topic).where(eq(topic.active, true)).orderBy(topic.sort);
-  const groups = await db
-    .select({ name: targetGroup.nameDe })
-    .from(targetGroup)
-    .where(eq(targetGroup.active, true))
-    .orderBy(targetGroup.sort);
-  return { count: topics.length + groups.length, examples: [...topics, ...groups].slice(0, 6).map((r) => r.name) };
+  const { topics, targetGroups } = await loadTaxonomies(db);
+  return { count: topics.length + targetGroups.length, examples: [...topics, ...targetGroups].slice(0, 6).map((r) => r.nameDe) };
 }

@@ -1,6 +1,6 @@
-import type { Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
+import { type EditableTerm, offeredTerms, type Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
 import { EVENT_LANGUAGES } from "../event-form.schemas.ts";
-import { one, rowIndexes } from "../event-form-data.ts";
+import { many, one, rowIndexes } from "../event-form-data.ts";
 import { Check, Choices, type FormState, fieldId, markedNote, markedSections, Select, TextArea, TextField, tr } from "./form-kit.tsx";
 
 const f = (s: FormState, key: string, options?: Record<string, unknown>) => tr(s.ctx, `eventForm.fields.${key}`, options);
@@ -115,23 +115,25 @@ export function OnlineSection({ s }: { s: FormState }) {
   );
 }
 
+/** Active terms, plus retired ones the event already has (kept when saved, marked as retired). */
+function termOptions(s: FormState, all: readonly EditableTerm[], field: string) {
+  return offeredTerms(all, many(s.values, field)).map((t) => ({
+    value: t.code,
+    label: t.active ? name(s, t) : `${name(s, t)} (${tr(s.ctx, "taxonomies.retiredMark")})`,
+  }));
+}
+
 export function TopicsSection({ s, taxonomies }: { s: FormState; taxonomies: Taxonomies }) {
   const language = (code: string) => new Intl.DisplayNames([s.ctx.lang], { type: "language" }).of(code) ?? code;
   return (
     <Section s={s} id="topics">
-      <Choices
-        s={s}
-        name="topics"
-        type="checkbox"
-        label={f(s, "topics")}
-        options={taxonomies.topics.map((t) => ({ value: t.code, label: name(s, t) }))}
-      />
+      <Choices s={s} name="topics" type="checkbox" label={f(s, "topics")} options={termOptions(s, taxonomies.allTopics, "topics")} />
       <Choices
         s={s}
         name="targetGroups"
         type="checkbox"
         label={f(s, "targetGroups")}
-        options={taxonomies.targetGroups.map((t) => ({ value: t.code, label: name(s, t) }))}
+        options={termOptions(s, taxonomies.allTargetGroups, "targetGroups")}
       />
       <Choices
         s={s}

@@ -11,6 +11,8 @@ const taxonomies: Taxonomies = {
   modes: [],
   topics: [],
   targetGroups: [],
+  allTopics: [],
+  allTargetGroups: [],
 };
 
 const item: ProgrammeItem = {

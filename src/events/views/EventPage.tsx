@@ -175,13 +175,13 @@ export function EventPage({
           {ev.topics.length > 0 && (
             <>
               <dt>{t("event.topics")}</dt>
-              <dd>{ev.topics.map((c) => termName(taxonomies.topics, c, lang)).join(", ")}</dd>
+              <dd>{ev.topics.map((c) => termName(taxonomies.allTopics, c, lang)).join(", ")}</dd>
             </>
           )}
           {ev.targetGroups.length > 0 && (
             <>
               <dt>{t("event.targetGroups")}</dt>
-              <dd>{ev.targetGroups.map((c) => termName(taxonomies.targetGroups, c, lang)).join(", ")}</dd>
+              <dd>{ev.targetGroups.map((c) => termName(taxonomies.allTargetGroups, c, lang)).join(", ")}</dd>
             </>
           )}
           <dt>{t("event.languages")}</dt>

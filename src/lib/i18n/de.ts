@@ -10,6 +10,7 @@ import { organiserDe } from "../../organiser/organiser.i18n.ts";
 import { pagesDe } from "../../pages/pages.i18n.ts";
 import { reportsDe } from "../../reports/reports.i18n.ts";
 import { statsDe } from "../../stats/stats.i18n.ts";
+import { taxonomiesDe } from "../../taxonomies/taxonomies.i18n.ts";
 import { usersDe } from "../../users/users.i18n.ts";
 import { widgetDe } from "../../widget/widget.i18n.ts";
 
@@ -216,4 +217,5 @@ export const de = {
   pages: pagesDe,
   reports: reportsDe,
   widget: widgetDe,
+  taxonomies: taxonomiesDe,
 } as const;

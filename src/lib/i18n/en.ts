@@ -10,6 +10,7 @@ import { organiserEn } from "../../organiser/organiser.i18n.ts";
 import { pagesEn } from "../../pages/pages.i18n.ts";
 import { reportsEn } from "../../reports/reports.i18n.ts";
 import { statsEn } from "../../stats/stats.i18n.ts";
+import { taxonomiesEn } from "../../taxonomies/taxonomies.i18n.ts";
 import { usersEn } from "../../users/users.i18n.ts";
 import { widgetEn } from "../../widget/widget.i18n.ts";
 import type { de } from "./de.ts";
@@ -217,4 +218,5 @@ export const en: Same<typeof de> = {
   pages: pagesEn,
   reports: reportsEn,
   widget: widgetEn,
+  taxonomies: taxonomiesEn,
 };

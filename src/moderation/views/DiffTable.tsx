@@ -57,9 +57,9 @@ function Value({ ctx, field, value, taxonomies }: { ctx: PageCtx; field: string;
     case "stateCode":
       return <>{termName(taxonomies.states, String(value), lang)}</>;
     case "topics":
-      return <>{(value as string[]).map((c) => termName(taxonomies.topics, c, lang)).join(", ")}</>;
+      return <>{(value as string[]).map((c) => termName(taxonomies.allTopics, c, lang)).join(", ")}</>;
     case "targetGroups":
-      return <>{(value as string[]).map((c) => termName(taxonomies.targetGroups, c, lang)).join(", ")}</>;
+      return <>{(value as string[]).map((c) => termName(taxonomies.allTargetGroups, c, lang)).join(", ")}</>;
     case "coOrganisers":
       return <>{(value as { name: string }[]).map((c) => c.name).join(", ")}</>;
     case "links":

@@ -42,7 +42,7 @@ export function OrganisationPage({
         {org.topics.length > 0 && (
           <>
             <dt>{t("organisation.topics")}</dt>
-            <dd>{org.topics.map((c) => termName(taxonomies.topics, c, lang)).join(", ")}</dd>
+            <dd>{org.topics.map((c) => termName(taxonomies.allTopics, c, lang)).join(", ")}</dd>
           </>
         )}
         {org.labels.length > 0 && (

@@ -1,5 +1,5 @@
 import type { PageCtx } from "../../lib/page-context.ts";
-import type { Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
+import { offeredTerms, type Taxonomies } from "../../taxonomies/taxonomy-queries.ts";
 import { CsrfField } from "../../views/CsrfField.tsx";
 import type { Organisation } from "../organisation-access.ts";
 import { organisationKinds, organisationLabels } from "../organiser.schemas.ts";
@@ -124,7 +124,10 @@ function OrganisationFields({ ctx, view }: { ctx: PageCtx; view: OrgFormView }) 
         hint={t("organiser.profile.topicsHint")}
         values={listOf(v.topics)}
         error={e.topics}
-        options={view.taxonomies.topics.map((x) => ({ value: x.code, label: name(x) }))}
+        options={offeredTerms(view.taxonomies.allTopics, listOf(v.topics)).map((x) => ({
+          value: x.code,
+          label: x.active ? name(x) : `${name(x)} (${t("taxonomies.retiredMark")})`,
+        }))}
       />
       <CheckboxGroup
         ctx={ctx}

@@ -1,0 +1,71 @@
+import type { Same } from "../lib/i18n/same.ts";
+
+/** German texts of the taxonomies back office (namespace `taxonomies` in de.ts). */
+export const taxonomiesDe = {
+  nav: "Technologiefelder und Zielgruppen",
+  titles: { technologiefelder: "Technologiefelder", zielgruppen: "Zielgruppen" },
+  intro:
+    "Was hier aktiv ist, bieten das Veranstaltungsformular, die Programmfilter und die Importvorlage an, in dieser Reihenfolge. Ausgemusterte Einträge werden nicht mehr angeboten, bleiben aber an bestehenden Veranstaltungen und werden dort weiter angezeigt. Löschen lässt sich nur, was nie verwendet wurde.",
+  colName: "Bezeichnung",
+  colCode: "Kürzel",
+  colUsage: "Verwendet",
+  colState: "Stand",
+  colActions: "Aktionen",
+  usage: "{{events}} Veranstaltungen, {{organisations}} Organisationen",
+  usageEvents: "{{events}} Veranstaltungen",
+  active: "aktiv",
+  retired: "ausgemustert",
+  up: "Nach oben",
+  down: "Nach unten",
+  retire: "Ausmustern",
+  reactivate: "Wieder anbieten",
+  delete: "Löschen",
+  add: "Hinzufügen",
+  addTitle: "Neuer Eintrag",
+  nameDe: "Bezeichnung (Deutsch)",
+  nameEn: "Bezeichnung (Englisch)",
+  inUse: "Dieser Eintrag wird verwendet und kann nicht gelöscht werden. Mustern Sie ihn stattdessen aus.",
+  notice: {
+    added: "Der Eintrag ist hinzugefügt.",
+    moved: "Die Reihenfolge ist geändert.",
+    retired: "Der Eintrag wird nicht mehr angeboten.",
+    reactivated: "Der Eintrag wird wieder angeboten.",
+    deleted: "Der Eintrag ist gelöscht.",
+  },
+  /** Beside a retired term that an event or organisation still has, in its form. */
+  retiredMark: "ausgemustert",
+};
+
+export const taxonomiesEn: Same<typeof taxonomiesDe> = {
+  nav: "Technology fields and target groups",
+  titles: { technologiefelder: "Technology fields", zielgruppen: "Target groups" },
+  intro:
+    "What is active here is offered by the event form, the programme filters and the import template, in this order. Retired entries are no longer offered but stay on existing events and are still shown there. Only entries that were never used can be deleted.",
+  colName: "Label",
+  colCode: "Code",
+  colUsage: "Used by",
+  colState: "State",
+  colActions: "Actions",
+  usage: "{{events}} events, {{organisations}} organisations",
+  usageEvents: "{{events}} events",
+  active: "active",
+  retired: "retired",
+  up: "Move up",
+  down: "Move down",
+  retire: "Retire",
+  reactivate: "Offer again",
+  delete: "Delete",
+  add: "Add",
+  addTitle: "New entry",
+  nameDe: "Label (German)",
+  nameEn: "Label (English)",
+  inUse: "This entry is in use and cannot be deleted. Retire it instead.",
+  notice: {
+    added: "The entry has been added.",
+    moved: "The order has been changed.",
+    retired: "The entry is no longer offered.",
+    reactivated: "The entry is offered again.",
+    deleted: "The entry has been deleted.",
+  },
+  retiredMark: "retired",
+};
