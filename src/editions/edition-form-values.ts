@@ -1,5 +1,5 @@
 import { berlinDay } from "../events/event-dates.ts";
-import { BLANK_ROWS, contactFields, patronFields } from "./edition.schemas.ts";
+import { BLANK_ROWS, contactFields, hiddenRowFields, MAX_ROWS, patronFields } from "./edition.schemas.ts";
 import type { Edition } from "./edition-queries.ts";
 
 export type FormValues = Record<string, unknown>;
@@ -34,16 +34,22 @@ export function formValuesOf(e: Edition): FormValues {
   return values;
 }
 
-/** The row indexes the form shows: every filled row posted or stored, then BLANK_ROWS empty ones. */
+/**
+ * The row indexes the form shows: every filled row posted or stored, then blank ones up to BLANK_ROWS
+ * (never more than MAX_ROWS in all). Blank rows posted back (after a preview or a refusal) are not
+ * "filled": counting them made the form grow by two rows each round, past the multipart file limit.
+ */
 export function rowIndexes(values: FormValues, prefix: string): number[] {
   const used = new Set<number>();
-  for (const key of Object.keys(values)) {
-    const m = new RegExp(`^${prefix}\\.(\\d{1,2})\\.`).exec(key);
-    if (m) used.add(Number(m[1]));
+  for (const [key, value] of Object.entries(values)) {
+    const m = new RegExp(`^${prefix}\\.(\\d{1,2})\\.(\\w+)$`).exec(key);
+    if (!m) continue;
+    if (!hiddenRowFields.has(m[2] ?? "") && typeof value === "string" && value.trim() !== "") used.add(Number(m[1]));
   }
   const filled = [...used].sort((a, b) => a - b);
   const next = filled.length ? Math.max(...filled) + 1 : 0;
-  return [...filled, ...Array.from({ length: BLANK_ROWS }, (_, i) => next + i)];
+  const blanks = Math.max(0, Math.min(BLANK_ROWS, MAX_ROWS - filled.length));
+  return [...filled, ...Array.from({ length: blanks }, (_, i) => next + i)];
 }
 
 /** Defaults of the create form: a week in April of the next year, one tier, five days' review target. */

@@ -73,7 +73,8 @@ export const BLANK_ROWS = 2;
 /** At most this many patrons and contacts each. */
 export const MAX_ROWS = 12;
 
-const hiddenRowFields = new Set(["portraitUrl", "removePortrait"]);
+/** Row fields that are bookkeeping (a kept portrait), not content: they alone do not make a row filled. */
+export const hiddenRowFields: ReadonlySet<string> = new Set(["portraitUrl", "removePortrait"]);
 
 /** The rows `prefix.N.field` of a form, in index order, with blank ones (all fields empty) left out; `index` as posted. */
 export function rowsOf(form: Record<string, unknown>, prefix: string, fields: readonly string[]) {

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
 import type { Database } from "../db/client.ts";
-import { auditLog, edition, event, eventSession, mailJob, membership } from "../db/schema/index.ts";
+import { auditLog, edition, event, eventSession, mailJob, membership, user } from "../db/schema/index.ts";
 import { cancelEvent } from "../event-form/cancel-event.ts";
 import { createEventDraft } from "../event-form/create-event-draft.ts";
 import { makeActor, openEdition, orgIn, sampleEvent } from "../event-form/event-form.fixtures.ts";
@@ -217,7 +217,12 @@ describe("rollover", () => {
       .set({ editionId: ed2040.id })
       .where(sql`${event.id} in (${sql.join(ids, sql`, `)})`);
     await database.db.update(event).set({ status: "published", publishedAt: new Date() }).where(sql`${event.id} in (${ids[0]}, ${ids[1]})`);
+    // A deactivated member of the organisation is neither counted nor invited (#10 tests, point 5).
+    const gone = await makeActor(database.db, "organiser", { organisationIds: [org.id] });
+    await database.db.insert(membership).values({ userId: gone.userId, organisationId: org.id });
+    await database.db.update(user).set({ deactivatedAt: new Date() }).where(eq(user.id, gone.userId));
     const plan = await planRollover({ ctx: ctx(editor) });
+    expect(plan.organisations.find((o) => o.id === org.id)?.members).toBe(1);
     expect(plan.from.year).toBe(2040);
     expect(plan.next).toMatchObject({
       year: 2041,
@@ -252,6 +257,7 @@ describe("rollover", () => {
     const invitations = mails.slice(mailsBefore);
     expect(invitations).toHaveLength(plan.recipients);
     expect(invitations.find((m) => m.recipient === owner.email)?.subject).toBe("Einladung zur Clusterwoche 2041");
+    expect(invitations.map((m) => m.recipient)).not.toContain(gone.email);
 
     expect(await failure(rollOverEdition({ ctx: ctx(editor), input: { fromYear: 2040 } }))).toBe("conflict:alreadyCreated");
     expect(await failure(rollOverEdition({ ctx: ctx(coordinator), input: { fromYear: 2041 } }))).toBe("not_found:");

@@ -36,6 +36,7 @@ export const editionsDe = {
   rolledOver: "Die Ausgabe wurde aus dem Vorjahr angelegt: {{drafts}} Entwürfe, {{mails}} Einladungen.",
   stale: "Jemand anderes hat diese Ausgabe inzwischen geändert. Ihre Eingaben wurden nicht gespeichert; bitte laden Sie die Seite neu.",
   transition: "Dieser Statuswechsel ist nicht möglich.",
+  tooLarge: "Ein Porträt ist größer als 10 MB. Nichts wurde gespeichert; bitte wählen Sie kleinere Dateien.",
   sections: {
     basics: "Titel und Motto",
     dates: "Woche und Einreichung",
@@ -144,6 +145,7 @@ export const editionsEn: Same<typeof editionsDe> = {
   rolledOver: "The edition has been created from last year: {{drafts}} drafts, {{mails}} invitations.",
   stale: "Someone else changed this edition in the meantime. Your input was not saved; please reload the page.",
   transition: "This change of status is not possible.",
+  tooLarge: "A portrait is larger than 10 MB. Nothing was saved; please choose smaller files.",
   sections: {
     basics: "Title and motto",
     dates: "Week and submissions",

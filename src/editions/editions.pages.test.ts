@@ -189,6 +189,88 @@ describe("edition pages: create and edit", () => {
   });
 });
 
+/**
+ * Posts the edition form back as Chromium does: every field of the page's form with its value, the
+ * pressed button, and one empty file part (filename "") for each portrait field nobody chose a file for.
+ */
+async function postAsBrowser(
+  year: number,
+  html: string,
+  changes: Record<string, string>,
+  intent = "save",
+  files: Record<string, Buffer> = {},
+) {
+  const formEl = parseHtml(html).querySelector('form[enctype="multipart/form-data"]');
+  if (!formEl) throw new Error("no edition form");
+  const boundary = "----chromium-like";
+  const parts: Buffer[] = [];
+  const field = (name: string, value: string) =>
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const el of formEl.querySelectorAll("input, textarea, select")) {
+    const name = el.getAttribute("name");
+    const type = el.getAttribute("type");
+    if (!name || type === "submit") continue;
+    if (type === "file") {
+      const file = files[name] ?? Buffer.alloc(0);
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${file.length ? "p.png" : ""}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        file,
+        Buffer.from("\r\n"),
+      );
+    } else if (type === "checkbox") {
+      if (el.hasAttribute("checked")) field(name, el.getAttribute("value") ?? "on");
+    } else {
+      const value =
+        el.tagName === "TEXTAREA"
+          ? (el.textContent ?? "")
+          : el.tagName === "SELECT"
+            ? (el.querySelector("option[selected]")?.getAttribute("value") ?? "")
+            : (el.getAttribute("value") ?? "");
+      field(name, changes[name] ?? value);
+    }
+  }
+  field("intent", intent);
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return t.app.inject({
+    method: "POST",
+    url: `${list}/${year}`,
+    headers: { cookie: p.editor.session.cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat(parts),
+  });
+}
+
+describe("edition pages: the form as a browser posts it", () => {
+  it("saves an edition with five patrons, also after a preview (the blank rows no longer pile up past the file limit)", async () => {
+    const ed = await rowOf(2040);
+    const patrons = ["Erste", "Zweite", "Dritte", "Vierte", "Fünfte"].map((n) => ({
+      name: `${n} Schirmherrin`,
+      roleDe: "Ministerin",
+      roleEn: "Minister",
+    }));
+    await t.database.db.update(edition).set({ patrons }).where(eq(edition.year, 2040));
+    const page = await as("editor").get(`${list}/2040`);
+    // Five filled rows and two blank ones: seven portrait fields, more than the app-wide multipart limit of five files.
+    expect(parseHtml(page.body).querySelectorAll('input[type="file"][name^="patrons."]').length).toBe(7);
+    const preview = await postAsBrowser(2040, page.body, { greetingDe: "Neu: **Willkommen**" }, "preview");
+    expect(preview.statusCode, textOf(preview.body).slice(0, 300)).toBe(200);
+    expect(parseHtml(preview.body).querySelectorAll('input[type="file"][name^="patrons."]').length).toBe(7);
+    const saved = await postAsBrowser(2040, preview.body, {});
+    expect(saved.statusCode, textOf(saved.body).slice(0, 300)).toBe(303);
+    const after = await rowOf(2040);
+    expect(after).toMatchObject({ version: (ed?.version ?? 0) + 1, greetingDe: "Neu: **Willkommen**" });
+    expect(after?.patrons.map((x) => x.name)).toEqual(patrons.map((x) => x.name));
+    // A portrait over 10 MB stops in the parser: the form again with the reason (413), nothing written.
+    const big = await postAsBrowser(2040, (await as("editor").get(`${list}/2040`)).body, { mottoDe: "Zu groß" }, "save", {
+      "patrons.0.portrait": Buffer.alloc(10 * 1024 * 1024 + 1, 1),
+    });
+    expect(big.statusCode).toBe(413);
+    expect(parseHtml(big.body).querySelector(".form-error[role=alert]")?.textContent).toContain("größer als 10 MB");
+    expect((await rowOf(2040))?.version).toBe(after?.version);
+  });
+});
+
 describe("rollover pages", () => {
   it("previews, creates once, and mails each member of last edition's organisations in their language", async () => {
     const ed = await rowOf(2040);

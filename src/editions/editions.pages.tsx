@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { csrfToken } from "../accounts/csrf.ts";
 import { AppError } from "../lib/errors.ts";
+import { MAX_IMAGE_BYTES } from "../media/store-image.ts";
 import { fieldErrorsOf, formOf, type PageBase, pageBase } from "../organiser/organiser-page-kit.ts";
 import { sendPage } from "../views/render.ts";
 import { createEdition } from "./create-edition.ts";
-import { parseEditionForm } from "./edition.schemas.ts";
+import { BLANK_ROWS, MAX_ROWS, parseEditionForm } from "./edition.schemas.ts";
 import { requireEditionEditor } from "./edition-access.ts";
 import { type FormValues, formValuesOf, newEditionValues } from "./edition-form-values.ts";
 import type { Edition } from "./edition-queries.ts";
@@ -19,6 +20,10 @@ import { editionsPath, rolloverPath } from "./views/edition-paths.ts";
 import { RolloverPage } from "./views/RolloverPage.tsx";
 
 type YearRequest = FastifyRequest<{ Params: { year: string } }>;
+/** One portrait field per patron row the form can show: the app-wide limit of 5 files refused 4 patrons (413). */
+const formLimits = {
+  multipartOptions: { limits: { fileSize: MAX_IMAGE_BYTES, files: MAX_ROWS + BLANK_ROWS, fields: 400, fieldSize: 100_000, parts: 420 } },
+};
 const query = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
 /** What the editor typed, files left out (a refused upload has to be chosen again). */
 const typedOf = (form: FormValues): FormValues => Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === "string"));
@@ -77,6 +82,21 @@ export function registerEditionPages(app: FastifyInstance): void {
     return { status: 422, errors: fieldErrorsOf(error), problem: null };
   };
 
+  /** A portrait over 10 MB stops in the multipart parser, before the handler: the form again (stored values) with the reason. */
+  const uploadRefused = async (error: Error & { statusCode?: number }, request: FastifyRequest, reply: FastifyReply) => {
+    if (error.statusCode !== 413) throw error;
+    const base = await editorBase(request);
+    const problem = base.ctx.t("editions.tooLarge");
+    const year = (request.params as { year?: string }).year;
+    if (year === undefined) {
+      const { editions } = await listEditionsForOffice({ ctx: base.verb });
+      return renderForm(request, reply, base, null, { values: newEditionValues((editions[0]?.year ?? 2000) + 1), problem }, 413);
+    }
+    const { edition } = await loadEditionPage({ ctx: base.verb, input: { year } });
+    return renderForm(request, reply, base, edition, { values: formValuesOf(edition), problem }, 413);
+  };
+  const upload = { config: formLimits, errorHandler: uploadRefused };
+
   app.get(editionsPath, async (request, reply) => {
     const base = await editorBase(request);
     const { editions, current } = await listEditionsForOffice({ ctx: base.verb });
@@ -89,7 +109,7 @@ export function registerEditionPages(app: FastifyInstance): void {
     return renderForm(request, reply, base, null, { values: newEditionValues((editions[0]?.year ?? new Date().getFullYear()) + 1) });
   });
 
-  app.post(`${editionsPath}/neu`, async (request, reply) => {
+  app.post(`${editionsPath}/neu`, upload, async (request, reply) => {
     const base = await editorBase(request);
     const form = formOf(request);
     try {
@@ -132,7 +152,7 @@ export function registerEditionPages(app: FastifyInstance): void {
     return renderForm(request, reply, base, edition, { values: formValuesOf(edition), notice: noticeOf(base, request) });
   });
 
-  app.post<{ Params: { year: string } }>(`${editionsPath}/:year`, async (request: YearRequest, reply) => {
+  app.post<{ Params: { year: string } }>(`${editionsPath}/:year`, upload, async (request: YearRequest, reply) => {
     const base = await editorBase(request);
     const { edition } = await loadEditionPage({ ctx: base.verb, input: { year: request.params.year } });
     const form = formOf(request);

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { edition, event, membership, organisation } from "../../db/schema/index.ts";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { edition, event, membership, organisation, user } from "../../db/schema/index.ts";
 import type { DbOrTx } from "../../events/event-record.ts";
 import type { VerbCtx } from "../../lib/actor.ts";
 import { conflict } from "../../lib/errors.ts";
@@ -45,7 +45,8 @@ export function nextEditionOf(from: Edition): { next: RolloverPlan["next"]; shif
     titleEn: nextYearIn(from.titleEn, from.year, year),
     mottoDe: from.mottoDe,
     mottoEn: from.mottoEn,
-    hashtag: nextYearIn(from.hashtag, from.year, year),
+    // Stored as the form stores it, without "#" (older rows have one; the views add it).
+    hashtag: nextYearIn(from.hashtag.replace(/^#/, ""), from.year, year),
     startsOn: shifted.startsOn,
     endsOn: shifted.endsOn,
     submissionOpensAt: shifted.submissionOpensAt ?? null,
@@ -69,11 +70,13 @@ export async function organisationsToInvite(db: DbOrTx, from: Edition): Promise<
       name: organisation.name,
       slug: organisation.slug,
       events: sql<number>`count(distinct ${event.id})::int`,
-      members: sql<number>`count(distinct ${membership.userId})::int`,
+      // The members who will get the invitation: deactivated accounts are left out (as in the rollover).
+      members: sql<number>`count(distinct ${user.id})::int`,
     })
     .from(event)
     .innerJoin(organisation, eq(organisation.id, event.organisationId))
     .leftJoin(membership, eq(membership.organisationId, organisation.id))
+    .leftJoin(user, and(eq(user.id, membership.userId), isNull(user.deactivatedAt)))
     .where(and(eq(event.editionId, from.id), inArray(event.status, [...countedStatuses]), eq(organisation.status, "active")))
     .groupBy(organisation.id)
     .orderBy(organisation.name);

@@ -65,7 +65,8 @@ export async function rollOverEdition({ ctx, input }: { ctx: MailCtx; input: { f
         .select({ email: user.email, name: user.name, language: user.language })
         .from(membership)
         .innerJoin(user, eq(user.id, membership.userId))
-        .where(eq(membership.organisationId, org.id))
+        // Deactivated accounts get no invitation (they cannot log in to find the drafts anyway).
+        .where(and(eq(membership.organisationId, org.id), isNull(user.deactivatedAt)))
         .orderBy(asc(user.id));
       for (const m of members) {
         const lang = m.language === "en" ? "en" : "de";

@@ -40,7 +40,8 @@ export function HomePage({ ctx, edition, numbers, next, featured, opening, closi
         <h1 id="hero-title">{title}</h1>
         <p class="hero-dates">
           <time datetime={edition.startsOn}>{editionDates(ctx, edition)}</time>
-          {edition.hashtag && <span class="hashtag"> · {edition.hashtag}</span>}
+          {/* Stored with or without "#" (the form strips it, older rows keep it): shown with one. */}
+          {edition.hashtag && <span class="hashtag"> · #{edition.hashtag.replace(/^#/, "")}</span>}
         </p>
         {pick(lang, edition.mottoDe, edition.mottoEn) && <p class="hero-motto">{pick(lang, edition.mottoDe, edition.mottoEn)}</p>}
         <p class="cta">
