@@ -5,6 +5,7 @@ import multipart from "@fastify/multipart";
 import Fastify, { type FastifyInstance } from "fastify";
 import { registerAccountPages, registerAccounts } from "./accounts/accounts.plugin.ts";
 import { registerApi } from "./api/api.ts";
+import { registerNotFoundCompression } from "./cache/compress-not-found.ts";
 import { BROTLI_OPTIONS, COMPRESS_THRESHOLD, GZIP_OPTIONS, isCompressible } from "./cache/content-encoding.ts";
 import type { Config } from "./config.ts";
 import { registerCoordinationPages } from "./coordination/coordination.pages.tsx";
@@ -118,6 +119,7 @@ export async function buildApp({
     zlibOptions: GZIP_OPTIONS,
     customTypes: isCompressible,
   });
+  registerNotFoundCompression(app);
   await app.register(formbody);
   // Multipart forms arrive like url-encoded ones: fields as strings, files as Buffers in request.body
   // (so the CSRF field is checked the same way). Over 10 MB → 413.

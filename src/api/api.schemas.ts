@@ -4,9 +4,13 @@ import { z } from "zod";
 export const ApiError = z
   .object({
     error: z.object({
-      code: z.string().describe("Stable error code: validation, not_found, bad_request, internal"),
+      code: z
+        .string()
+        .describe(
+          "Stable error code: invalid_parameter (400: a query or path parameter outside this document, e.g. an unknown filter value; the same in the API, the feeds and the exports), unauthenticated, not_found, conflict, validation (422: a request body), rate_limited, bad_request, internal",
+        ),
       message: z.string(),
-      fields: z.record(z.string(), z.string()).describe("Per query parameter: what it allows"),
+      fields: z.record(z.string(), z.string()).describe("Per parameter (or body field): what is wrong and what it allows"),
     }),
   })
   .meta({ id: "Error" });

@@ -10,7 +10,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { AppError, httpStatusOf } from "../lib/errors.ts";
-import { QueryInvalid } from "./api-errors.ts";
+import { QueryInvalid, unknownValue } from "./api-errors.ts";
 import { registerEditionApi } from "./editions.api.ts";
 import { registerEventApi } from "./events.api.ts";
 import { registerMeApi } from "./me.api.ts";
@@ -75,20 +75,9 @@ export async function registerApi(app: FastifyInstance): Promise<void> {
 
 /** JSON errors for the API: invalid input is 400 naming the parameter, never a 5xx for what a client sends. */
 function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields: Record<string, string> = {};
-    for (const issue of error.validation) {
-      const name = issue.instancePath.replace(/^\//, "").split("/")[0] || "query";
-      fields[name] ??= issue.message ?? "invalid value";
-    }
-    const message = `Invalid ${error.validationContext ?? "request"} parameter: ${Object.keys(fields).join(", ")}`;
-    return reply.status(400).send({ error: { code: "validation", message, fields } });
-  }
-  if (error instanceof QueryInvalid) {
-    return reply.status(400).send({ error: { code: error.code, message: error.message, fields: error.fields } });
-  }
-  if (error instanceof AppError) {
-    return reply.status(httpStatusOf[error.code]).send({ error: { code: error.code, message: error.message, fields: error.fields } });
+  const known = hasZodFastifySchemaValidationErrors(error) ? parameterError(error, request) : error;
+  if (known instanceof AppError) {
+    return reply.status(httpStatusOf[known.code]).send({ error: { code: known.code, message: known.message, fields: known.fields } });
   }
   const status = typeof error.statusCode === "number" ? error.statusCode : 500;
   if (status === 429) return reply.status(429).send({ error: { code: "rate_limited", message: error.message, fields: {} } });
@@ -98,3 +87,28 @@ function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: Fa
   request.log.error({ err: error }, "api request failed");
   return reply.status(500).send({ error: { code: "internal", message: "Internal error", fields: {} } });
 }
+
+type SchemaIssue = { keyword: string; instancePath: string; message?: string; params?: { values?: unknown[] } };
+
+/** A parameter the route schema refused: the same error as a filter value the data does not know. */
+function parameterError(error: FastifyError & { validation: SchemaIssue[] }, request: FastifyRequest): AppError {
+  const context = error.validationContext;
+  const sent: unknown = context === "params" ? request.params : context === "querystring" ? request.query : undefined;
+  const fields: Record<string, string> = {};
+  for (const issue of error.validation) {
+    const name = issue.instancePath.replace(/^\//, "").split("/")[0] || "query";
+    const value = sent && typeof sent === "object" ? (sent as Record<string, unknown>)[name] : undefined;
+    const values = issue.params?.values;
+    // An enum says what it allows as a filter does, so both read the same.
+    fields[name] ??=
+      issue.keyword === "invalid_value" && values && typeof value === "string"
+        ? unknownValue(value, wordsFirst(values.map(String)).join(", "))
+        : (issue.message ?? "invalid value");
+  }
+  // Bodies are the verbs' to check (422, me.api.ts); a schema-checked body would answer the same.
+  if (context === "body") return new AppError("validation", "Invalid request body", fields);
+  return new QueryInvalid(fields, context === "params" ? "path" : "query");
+}
+
+/** Zod lists an enum's numeric-looking values first (object key order); words first reads better. */
+const wordsFirst = (values: string[]) => [...values].sort((a, b) => Number(/^\d+$/.test(a)) - Number(/^\d+$/.test(b)));

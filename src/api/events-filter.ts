@@ -1,27 +1,44 @@
 import type { Edition } from "../editions/edition-queries.ts";
 import { filterVocabulary, type SiteData } from "../editions/site-data.ts";
 import type { DbOrTx } from "../events/event-record.ts";
-import { listParams, modes, type ProgrammeFilter, parseProgrammeFilter } from "../events/programme-filter.ts";
-import { QueryInvalid } from "./api-errors.ts";
+import { type IgnoredParam, listParams, modes, type ProgrammeFilter, parseProgrammeFilter } from "../events/programme-filter.ts";
+import { QueryInvalid, unknownValue } from "./api-errors.ts";
 
 type ListParam = (typeof listParams)[number];
 
 /** The filter query parameters after the schema has checked their types. */
-export type FilterQuery = Partial<Record<ListParam, string | string[]>> & { q?: string; edition?: string; free?: string };
+export type FilterQuery = Partial<Record<ListParam, string | string[]>> & { q?: string; edition?: string; free?: string; lang?: string };
 
-/**
- * The programme filter for the API: the same parser as the pages, but strict — any value the pages
- * would drop answers 400, naming the parameter and what it allows.
- */
-export async function parseApiFilter(db: DbOrTx, site: SiteData & { current: Edition }, query: FilterQuery): Promise<ProgrammeFilter> {
+/** Parameters whose empty value is outside the document (enums); an empty `q` is just no search. */
+const noEmpty = ["edition", "free", "lang", ...listParams] as const;
+
+/** The API's parsed query as the search parameters the programme filter reads. */
+export function searchOf(query: FilterQuery): URLSearchParams {
   const search = new URLSearchParams();
-  for (const name of ["q", "edition", "free", ...listParams] as const) {
+  for (const name of ["q", ...noEmpty] as const) {
     const value = query[name];
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(name, v);
   }
+  return search;
+}
+
+/**
+ * The programme filter for the API, the feeds and the exports: the same parser as the pages, but
+ * strict — any value the pages would drop, and an empty one, answers 400 naming the parameter and
+ * what it allows. `page` is the API's (checked by its schema) and means nothing to a feed.
+ */
+export async function parseStrictFilter(
+  db: DbOrTx,
+  site: SiteData & { current: Edition },
+  search: URLSearchParams,
+): Promise<ProgrammeFilter> {
   const vocabulary = filterVocabulary(db, site);
   const { filter, ignored } = await parseProgrammeFilter(search, vocabulary);
-  if (ignored.length === 0) return filter;
+  const refused: IgnoredParam[] = ignored.filter((i) => i.name !== "page");
+  for (const name of noEmpty) if (search.getAll(name).some((v) => v.trim() === "")) refused.push({ name, value: "" });
+  const lang = search.get("lang");
+  if (lang !== null && lang !== "" && lang !== "de" && lang !== "en") refused.push({ name: "lang", value: lang });
+  if (refused.length === 0) return filter;
   const days = vocabulary.days(filter.edition);
   const allowed: Record<string, string> = {
     edition: `a year of an edition: ${vocabulary.editionYears.join(", ")}`,
@@ -32,12 +49,11 @@ export async function parseApiFilter(db: DbOrTx, site: SiteData & { current: Edi
     mode: modes.join(", "),
     day: `days of the ${filter.edition} edition (YYYY-MM-DD): ${days[0] ?? ""} to ${days.at(-1) ?? ""}`,
     org: "slugs of existing organisations (see /api/v1/organisations)",
-    free: "true or false",
-    language: "de or en",
+    free: "true, false, 0, 1",
+    language: "de, en",
+    lang: "de, en",
   };
   const fields: Record<string, string> = {};
-  for (const { name, value } of ignored) {
-    fields[name] ??= `unknown value ${JSON.stringify(value.slice(0, 50))}; allowed: ${allowed[name] ?? "see the API documentation"}`;
-  }
+  for (const { name, value } of refused) fields[name] ??= unknownValue(value, allowed[name] ?? "see the API documentation");
   throw new QueryInvalid(fields);
 }

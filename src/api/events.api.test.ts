@@ -98,7 +98,7 @@ describe("GET /api/v1/events", () => {
 
   it("names each parameter with an unknown value and what it allows", async () => {
     const error = await invalid("?state=XX&format=nope&topic=nope&mode=boat&day=2019-05-01&org=no-such-org&edition=1999");
-    expect(error.code).toBe("validation");
+    expect(error.code).toBe("invalid_parameter");
     expect(Object.keys(error.fields).sort()).toEqual(["day", "edition", "format", "mode", "org", "state", "topic"]);
     expect(error.fields.state).toContain("BW");
     expect(error.fields.mode).toContain("onsite");

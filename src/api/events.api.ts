@@ -6,7 +6,7 @@ import { countProgrammeFacets, listProgrammeItems } from "../events/list-program
 import { notFound } from "../lib/errors.ts";
 import { errorResponses } from "./api.schemas.ts";
 import { EventDetail, EventList, EventParams, EventsQuery, LangOnlyQuery } from "./events.schemas.ts";
-import { parseApiFilter } from "./events-filter.ts";
+import { parseStrictFilter, searchOf } from "./events-filter.ts";
 import { pageLinks, presentEventDetail, presentEventSummary } from "./events-present.ts";
 
 const tags = ["Events"];
@@ -32,7 +32,7 @@ export function registerEventApi(app: FastifyInstance): void {
       const db = app.database.db;
       const site = await loadSiteData(db);
       if (!site.current) throw notFound("No edition yet");
-      const filter = await parseApiFilter(db, { ...site, current: site.current }, request.query);
+      const filter = await parseStrictFilter(db, { ...site, current: site.current }, searchOf(request.query));
       const edition = site.editions.find((e) => e.year === filter.edition) ?? site.current;
       const { page } = request.query;
       const pageSize = Math.min(request.query.pageSize, MAX_PAGE_SIZE);

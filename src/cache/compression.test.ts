@@ -117,6 +117,25 @@ describe("compression", () => {
     }
   });
 
+  it("compresses the 404 page of an unknown path (no route) in Brotli and gzip, Vary on all", async () => {
+    for (const url of ["/gibt-es-nicht", "/en/nothing/here?x=1"]) {
+      const plain = await get(url);
+      expect(plain.statusCode, url).toBe(404);
+      expect(plain.headers["content-type"], url).toMatch(/^text\/html/);
+      expect(plain.headers["content-encoding"], url).toBeUndefined();
+      expect(plain.headers.vary, url).toMatch(/accept-encoding/i);
+      expect(plain.rawPayload.length, url).toBeGreaterThan(1024);
+      for (const encoding of ["br", "gzip"] as const) {
+        const response = await get(url, { "accept-encoding": encoding === "br" ? "br, gzip" : "gzip" });
+        expect([response.statusCode, response.headers["content-encoding"]], url).toEqual([404, encoding]);
+        expect(response.headers.vary, url).toMatch(/accept-encoding/i);
+        expect(Number(response.headers["content-length"])).toBe(response.rawPayload.length);
+        expect(response.rawPayload.length, url).toBeLessThan(plain.rawPayload.length / 2);
+        expect(decode[encoding](response.rawPayload).toString("utf8"), url).toBe(plain.body);
+      }
+    }
+  });
+
   it("leaves images and small bodies alone", async () => {
     const tiny = await get("/healthz", { "accept-encoding": "br" });
     expect(tiny.headers["content-encoding"]).toBeUndefined();

@@ -123,7 +123,7 @@ describe("GET /feeds/events.rss, .atom, .json", () => {
       const response = await get(`/feeds/events.rss?${query}`);
       expect(response.statusCode, query).toBe(400);
       const body = JSON.parse(response.body) as { error: { code: string; message: string; fields: Record<string, string> } };
-      expect(body.error.code).toBe("bad_request");
+      expect(body.error.code).toBe("invalid_parameter");
       expect(Object.keys(body.error.fields)).toContain(field);
     }
   });

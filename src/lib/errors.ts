@@ -1,5 +1,6 @@
 /** Typed domain errors with stable codes, mapped to HTTP in one place (app.ts). */
-export type ErrorCode = "not_found" | "forbidden" | "unauthenticated" | "conflict" | "validation" | "bad_request";
+/** `invalid_parameter`: a query or path parameter outside what the API document allows (API, feeds, exports). */
+export type ErrorCode = "not_found" | "forbidden" | "unauthenticated" | "conflict" | "validation" | "bad_request" | "invalid_parameter";
 
 export class AppError extends Error {
   constructor(
@@ -23,4 +24,5 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   conflict: 409,
   validation: 422,
   bad_request: 400,
+  invalid_parameter: 400,
 };

@@ -232,7 +232,7 @@ describe("news API", () => {
     for (const query of ["edition=abc", "press=vielleicht", "lang=fr"]) {
       const bad = await t.app.inject(`/api/v1/news?${query}`);
       expect(bad.statusCode, query).toBe(400);
-      expect(ApiError.parse(bad.json()).error.code).toBe("validation");
+      expect(ApiError.parse(bad.json()).error.code).toBe("invalid_parameter");
     }
   });
 });
