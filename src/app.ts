@@ -46,6 +46,8 @@ import { registerSitemapRoutes } from "./sitemap/sitemap.routes.ts";
 import { registerStatePages } from "./states/state.pages.tsx";
 import { registerOperationsPages } from "./stats/operations.pages.tsx";
 import { registerStatisticsPages } from "./stats/stats.pages.tsx";
+import type { FileStore } from "./storage/file-store.ts";
+import { openFileStore } from "./storage/open-file-store.ts";
 import { registerTaxonomyPages } from "./taxonomies/taxonomies.pages.tsx";
 import { registerTradeFairPages } from "./trade-fairs/trade-fair.pages.tsx";
 import { registerOrganisationAdminPages } from "./users/organisations-admin.pages.tsx";
@@ -57,6 +59,8 @@ declare module "fastify" {
   interface FastifyInstance {
     config: Config;
     database: Database;
+    /** Uploads and shared caches: DATA_DIR or the S3 bucket (src/storage/). */
+    storage: FileStore;
     /** The time public queries and jobs go by (embargoes): the system clock, pinned by tests. */
     clock: () => Date;
   }
@@ -66,10 +70,12 @@ declare module "fastify" {
 export async function buildApp({
   config,
   database,
+  storage = openFileStore(config),
   clock = () => new Date(),
 }: {
   config: Config;
   database: Database;
+  storage?: FileStore;
   clock?: () => Date;
 }): Promise<FastifyInstance> {
   const app = Fastify({
@@ -79,6 +85,7 @@ export async function buildApp({
   });
   app.decorate("config", config);
   app.decorate("database", database);
+  app.decorate("storage", storage);
   app.decorate("clock", clock);
   app.decorateRequest("actor", null);
   registerPublicCache(app); // first: its onRequest hook answers cache hits before any other hook runs
@@ -132,7 +139,7 @@ export async function buildApp({
 
   registerErrorHandlers(app);
   registerScheduledJobs(app);
-  await registerMediaRoutes(app);
+  registerMediaRoutes(app);
   registerHealthRoutes(app);
   registerMetrics(app);
   await registerApi(app);

@@ -8,6 +8,7 @@ import { seedDemo } from "./db/seed/demo/seed-demo.ts";
 import { ensureReferenceData } from "./db/seed/reference-data.ts";
 import { registerExportCommand } from "./feeds/export.cli.ts";
 import { registerImportCommand } from "./imports/import.cli.ts";
+import { registerStorageCommands } from "./storage/storage.cli.ts";
 
 /** Opens the configured database for one command and always closes it (releasing the data-folder lock). */
 async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
@@ -57,6 +58,8 @@ registerImportCommand(program, withDatabase);
 registerUserCommand(program, withDatabase);
 
 registerBackupCommands(program, withDatabase);
+
+registerStorageCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof StartupError) {

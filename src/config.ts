@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { isTileUrlTemplate } from "./map/tile-settings.ts";
+import type { S3Settings } from "./storage/s3-file-store.ts";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -54,7 +55,19 @@ export const ConfigInput = z.object({
       error: "must be true, false, or a comma-separated list of proxy addresses/CIDRs",
     })
     .default("false"),
+  S3_ENDPOINT: url(["http", "https"]).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens" })
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_PATH_STYLE: z.enum(["true", "false"], { error: "must be true or false" }).default("true"),
 });
+
+/** Object storage is on when all four are set; some without the others is a mistake, not local disk. */
+const S3_REQUIRED = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
 export type Config = {
   port: number;
@@ -87,6 +100,8 @@ export type Config = {
   /** A separate listener for /metrics, without token (METRICS_HOST:METRICS_PORT); unset: none. */
   metricsHost: string;
   metricsPort: number | undefined;
+  /** Uploads go to this S3-compatible bucket when set (S3_*), to DATA_DIR/uploads otherwise. */
+  s3: S3Settings | undefined;
 };
 
 export class ConfigError extends Error {
@@ -108,6 +123,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const s3Set = S3_REQUIRED.filter((name) => e[name] !== undefined);
+  if (s3Set.length > 0 && s3Set.length < S3_REQUIRED.length) {
+    throw new ConfigError(
+      S3_REQUIRED.filter((name) => e[name] === undefined).map(
+        (name) => `${name}: must be set too when ${s3Set.join(", ")} ${s3Set.length > 1 ? "are" : "is"} set (object storage)`,
+      ),
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -127,6 +150,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN,
     metricsHost: e.METRICS_HOST,
     metricsPort: e.METRICS_PORT,
+    s3:
+      e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            bucket: e.S3_BUCKET,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            region: e.S3_REGION,
+            pathStyle: e.S3_PATH_STYLE === "true",
+          }
+        : undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import { openFileStore } from "../storage/open-file-store.ts";
 import type { BackupManifest } from "./backup-manifest.ts";
 import { createProgress } from "./backup-progress.ts";
 import { restoreBackup } from "./restore-backup.ts";
@@ -21,7 +22,7 @@ export function registerBackupCommands(program: Command, withDatabase: WithDatab
       withDatabase(async (database) => {
         const manifest = await writeBackup({
           database,
-          dataDir: loadConfig().dataDir,
+          store: openFileStore(loadConfig()),
           file,
           progress: (total) => createProgress("backup", total),
         });
@@ -38,7 +39,7 @@ export function registerBackupCommands(program: Command, withDatabase: WithDatab
       withDatabase(async (database) => {
         const manifest = await restoreBackup({
           database,
-          dataDir: loadConfig().dataDir,
+          store: openFileStore(loadConfig()),
           file,
           force: options.force === true,
           progress: (total) => createProgress("restore", total),

@@ -13,6 +13,7 @@ import { openTestDatabase } from "../../test/database.ts";
 import { withDatabase } from "../../test/global-setup-postgres.ts";
 import { type Database, openDatabase, openPostgres, queryRows } from "../db/client.ts";
 import { storeImage } from "../media/store-image.ts";
+import { LocalFileStore } from "../storage/local-file-store.ts";
 import { BackupError } from "./backup-manifest.ts";
 import { listBackupTables } from "./backup-tables.ts";
 import { restoreBackup } from "./restore-backup.ts";
@@ -59,7 +60,7 @@ beforeAll(async () => {
   const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#2a6" } })
     .png()
     .toBuffer();
-  const image = await storeImage(sourceDir, png);
+  const image = await storeImage(new LocalFileStore(sourceDir), png);
   fs.mkdirSync(path.join(sourceDir, "uploads", "documents"), { recursive: true });
   fs.writeFileSync(path.join(sourceDir, "uploads", "documents", "programm.pdf"), randomBytes(70_000));
   // The image is served at /uploads/; the nested file stands for other kinds of upload (compared on disk).
@@ -114,12 +115,12 @@ describe("backup and restore", () => {
     );
     const urls = [...compared, `/veranstaltungen/${event?.id}-${event?.slug}`, `/uploads/${uploads[0]}`];
     const before = await responses(source, sourceDir, urls);
-    const manifest = await writeBackup({ database: source, dataDir: sourceDir, file });
+    const manifest = await writeBackup({ database: source, store: new LocalFileStore(sourceDir), file });
     expect(manifest.uploads.files).toBe(2);
     expect(manifest.tables.find((t) => t.name === "event")?.rows).toBeGreaterThan(100);
 
     target = await openFreshTarget();
-    await restoreBackup({ database: target.database, dataDir: target.dataDir, file, force: false });
+    await restoreBackup({ database: target.database, store: new LocalFileStore(target.dataDir), file, force: false });
     const after = await responses(target.database, target.dataDir, urls);
     for (const url of urls) {
       expect(before[url]?.status, url).toBe(200);
@@ -140,7 +141,7 @@ describe("backup and restore", () => {
   it("refuses a target that holds data unless --force, and then replaces it whole", async () => {
     await target.database.db.execute(sql`update event set title_de = 'Nach der Sicherung geändert' where id = (select min(id) from event)`);
     fs.writeFileSync(path.join(target.dataDir, "uploads", "later.webp"), "x");
-    const refused = restoreBackup({ database: target.database, dataDir: target.dataDir, file, force: false });
+    const refused = restoreBackup({ database: target.database, store: new LocalFileStore(target.dataDir), file, force: false });
     await expect(refused).rejects.toThrow(BackupError);
     await expect(refused).rejects.toThrow(/not empty .*--force/);
     const title = async () =>
@@ -148,7 +149,7 @@ describe("backup and restore", () => {
         ?.t;
     expect(await title()).toBe("Nach der Sicherung geändert");
 
-    await restoreBackup({ database: target.database, dataDir: target.dataDir, file, force: true });
+    await restoreBackup({ database: target.database, store: new LocalFileStore(target.dataDir), file, force: true });
     expect(await title()).not.toBe("Nach der Sicherung geändert");
     expect(fs.existsSync(path.join(target.dataDir, "uploads", "later.webp"))).toBe(false);
     expect(await rowCounts(target.database)).toEqual(await rowCounts(source));
@@ -190,9 +191,9 @@ describe("backup and restore", () => {
       [garbage, /Cannot read the backup/],
       [wrongSchema, /migration 1/],
     ] as const) {
-      await expect(restoreBackup({ database: target.database, dataDir: target.dataDir, file: archive, force: true })).rejects.toThrow(
-        message,
-      );
+      await expect(
+        restoreBackup({ database: target.database, store: new LocalFileStore(target.dataDir), file: archive, force: true }),
+      ).rejects.toThrow(message);
     }
     expect(fs.existsSync(path.join(target.dataDir, "..", "escaped.txt"))).toBe(false);
     expect(await rowCounts(target.database)).toEqual(before);
@@ -232,13 +233,13 @@ describe("backup and restore", () => {
     const concurrent = path.join(work, "concurrent.tar.gz");
     try {
       while (written < 3) await new Promise((r) => setTimeout(r, 20));
-      await writeBackup({ database: source, dataDir: sourceDir, file: concurrent });
+      await writeBackup({ database: source, store: new LocalFileStore(sourceDir), file: concurrent });
     } finally {
       writing = false;
       await writer;
     }
     const restored = await openFreshTarget();
-    await restoreBackup({ database: restored.database, dataDir: restored.dataDir, file: concurrent, force: false });
+    await restoreBackup({ database: restored.database, store: new LocalFileStore(restored.dataDir), file: concurrent, force: false });
     const [check] = await queryRows<{ events: number; incomplete: number }>(
       restored.database.db,
       sql`select count(*)::int as events,

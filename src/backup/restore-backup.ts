@@ -1,18 +1,18 @@
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
-import path from "node:path";
 import zlib from "node:zlib";
 import { sql } from "drizzle-orm";
 import tar from "tar-stream";
 import { type Database, queryRows } from "../db/client.ts";
 import type { DbOrTx } from "../events/event-record.ts";
-import { uploadsDir } from "../media/store-image.ts";
+import { type FileStore, isSafeKey, UPLOADS } from "../storage/file-store.ts";
 import { BackupError, BackupManifest, MANIFEST_ENTRY, tableEntry, UPLOADS_PREFIX } from "./backup-manifest.ts";
 import { type Progress, silentProgress } from "./backup-progress.ts";
 import { type BackupTable, listBackupTables, readMigrationState } from "./backup-tables.ts";
-import { isSafeUploadPath, listFiles } from "./upload-files.ts";
 
 const INSERT_ROWS = 500;
+/** Larger than any upload the app writes (images and PDFs are at most 10 MB; import limits are separate). */
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /** An archive entry's content (tar-stream's entries are streamx streams, async-iterable like Node's). */
 type EntryStream = AsyncIterable<unknown>;
@@ -23,15 +23,16 @@ function bytes(chunk: unknown): Buffer {
 }
 
 /**
- * Restores a backup into the configured database and DATA_DIR: migrates, refuses a target that holds
- * data (or uploads) unless `force`, then in one transaction empties every table and inserts the rows
- * (user triggers off, so the rows come back exactly as saved; foreign keys checked) and sets the
- * sequences; the uploads are unpacked beside DATA_DIR/uploads and swapped in after the commit. Any
- * failure rolls everything back and leaves the uploads as they were.
+ * Restores a backup into the configured database and file store: migrates, refuses a target that
+ * holds data (or uploads) unless `force`, then in one transaction empties every table and inserts the
+ * rows (user triggers off, so the rows come back exactly as saved; foreign keys checked) and sets the
+ * sequences; the uploads are written to the store as they come, and the ones the backup does not hold
+ * are removed after the commit. Any failure rolls the rows back and removes the uploads it added, so
+ * the store holds what it held before (upload names are random: an existing name has the same bytes).
  */
 export async function restoreBackup(input: {
   database: Database;
-  dataDir: string;
+  store: FileStore;
   file: string;
   force: boolean;
   progress?: (total: number) => Progress;
@@ -41,28 +42,29 @@ export async function restoreBackup(input: {
   });
   await input.database.migrate();
   const db = input.database.db;
-  const uploads = uploadsDir(input.dataDir);
+  const before = new Set((await input.store.list(UPLOADS)).map((f) => f.key));
   if (!input.force) {
-    const holds = await targetHolds(db, uploads);
+    const holds = await targetHolds(db, before.size);
     if (holds)
       throw new BackupError(
         `The target is not empty (${holds}). Restore into a fresh database and DATA_DIR, or add --force to replace everything.`,
       );
   }
-  const staging = `${uploads}.restoring-${process.pid}`;
-  await fs.rm(staging, { recursive: true, force: true });
-  await fs.mkdir(staging, { recursive: true });
+  const written = new Set<string>();
+  const uploads = { store: input.store, written };
+  let manifest: BackupManifest;
   try {
-    const manifest = await db.transaction((tx) => restoreArchive(tx, input.file, staging, input.progress));
-    await swapFolder(staging, uploads);
-    return manifest;
-  } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+    manifest = await db.transaction((tx) => restoreArchive(tx, input.file, uploads, input.progress));
+  } catch (error) {
+    for (const key of written) if (!before.has(key)) await input.store.delete(key).catch(() => undefined);
+    throw error;
   }
+  for (const key of before) if (!written.has(key)) await input.store.delete(key);
+  return manifest;
 }
 
 /** What makes the target not empty, or null: content rows (reference data alone is replaced freely) or uploads. */
-async function targetHolds(db: DbOrTx, uploads: string): Promise<string | null> {
+async function targetHolds(db: DbOrTx, files: number): Promise<string | null> {
   const [row] = await queryRows<{ editions: number; organisations: number; events: number; users: number }>(
     db,
     sql`select (select count(*) from edition)::int as editions, (select count(*) from organisation)::int as organisations,
@@ -71,7 +73,6 @@ async function targetHolds(db: DbOrTx, uploads: string): Promise<string | null> 
   const found = Object.entries(row ?? {})
     .filter(([, n]) => Number(n) > 0)
     .map(([what, n]) => `${n} ${what}`);
-  const files = (await listFiles(uploads)).length;
   if (files > 0) found.push(`${files} uploads`);
   return found.length > 0 ? found.join(", ") : null;
 }
@@ -79,7 +80,7 @@ async function targetHolds(db: DbOrTx, uploads: string): Promise<string | null> 
 async function restoreArchive(
   tx: DbOrTx,
   file: string,
-  staging: string,
+  uploads: { store: FileStore; written: Set<string> },
   progressOf?: (total: number) => Progress,
 ): Promise<BackupManifest> {
   const extract = tar.extract();
@@ -113,8 +114,11 @@ async function restoreArchive(
         restored.add(table.name);
       } else if (name.startsWith(UPLOADS_PREFIX) && entry.header.type === "file") {
         const relative = name.slice(UPLOADS_PREFIX.length);
-        if (!isSafeUploadPath(relative)) throw new BackupError(`Refusing the upload path ${JSON.stringify(name)}.`);
-        await writeEntry(entry, path.join(staging, relative));
+        const key = UPLOADS + relative;
+        if (!isSafeKey(key)) throw new BackupError(`Refusing the upload path ${JSON.stringify(name)}.`);
+        if (uploads.written.has(key)) throw new BackupError(`The backup holds ${name} twice.`);
+        uploads.written.add(key);
+        await uploads.store.put(key, await readEntry(entry, MAX_UPLOAD_BYTES, name));
         uploadFiles += 1;
         progress.advance(1, "uploads");
       } else {
@@ -286,28 +290,14 @@ async function setDeferred(tx: DbOrTx, table: BackupTable): Promise<void> {
   );
 }
 
-async function writeEntry(entry: EntryStream, file: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const out = await fs.open(file, "wx");
-  try {
-    for await (const chunk of entry) await out.write(bytes(chunk));
-  } finally {
-    await out.close();
+/** An upload entry's bytes (at most `max`: our uploads are 10 MB at most, so a larger one is refused). */
+async function readEntry(entry: EntryStream, max: number, name: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of entry) {
+    size += bytes(chunk).length;
+    if (size > max) throw new BackupError(`${name} is larger than ${max} bytes.`);
+    chunks.push(bytes(chunk));
   }
-}
-
-/** Puts `staging` in place of `target` (same file system: renames), removing what was there. */
-async function swapFolder(staging: string, target: string): Promise<void> {
-  const old = `${target}.replaced-${process.pid}`;
-  await fs.rm(old, { recursive: true, force: true });
-  const had = await fs.rename(target, old).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return false;
-      throw error;
-    },
-  );
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.rename(staging, target);
-  if (had) await fs.rm(old, { recursive: true, force: true });
+  return Buffer.concat(chunks);
 }

@@ -7,23 +7,22 @@ import { type SQL, sql } from "drizzle-orm";
 import tar from "tar-stream";
 import { type Database, queryRows } from "../db/client.ts";
 import type { DbOrTx } from "../events/event-record.ts";
-import { uploadsDir } from "../media/store-image.ts";
+import { type FileStore, type StoredFile, UPLOADS } from "../storage/file-store.ts";
 import { BackupManifest, MANIFEST_ENTRY, tableEntry, UPLOADS_PREFIX } from "./backup-manifest.ts";
 import { type Progress, silentProgress } from "./backup-progress.ts";
 import { type BackupTable, listBackupTables, readMigrationState, readSequences } from "./backup-tables.ts";
-import { listFiles } from "./upload-files.ts";
 
 const FETCH_ROWS = 1000;
 
 /**
  * Writes the whole site into one file: every table's rows as JSON lines, read in one repeatable-read,
  * read-only transaction (one snapshot, so it is consistent while the site serves and writes), and the
- * uploads of DATA_DIR; gzip-compressed tar with manifest.json first. Written beside `file` and renamed
+ * uploads of the file store (DATA_DIR or the bucket); gzip-compressed tar with manifest.json first. Written beside `file` and renamed
  * at the end, so a failed run leaves no partial backup under the name.
  */
 export async function writeBackup(input: {
   database: Database;
-  dataDir: string;
+  store: FileStore;
   file: string;
   progress?: (total: number) => Progress;
 }): Promise<BackupManifest> {
@@ -34,7 +33,7 @@ export async function writeBackup(input: {
       isolationLevel: "repeatable read",
       accessMode: "read only",
     });
-    const uploads = await listFiles(uploadsDir(input.dataDir));
+    const uploads = await input.store.list(UPLOADS);
     const manifest: BackupManifest = BackupManifest.parse({
       format: "clusterwoche-backup",
       formatVersion: 1,
@@ -43,7 +42,7 @@ export async function writeBackup(input: {
       ...snapshot,
       uploads: { files: uploads.length, bytes: uploads.reduce((sum, f) => sum + f.size, 0) },
     });
-    await pack(manifest, work, uploadsDir(input.dataDir), uploads, partial);
+    await pack(manifest, work, input.store, uploads, partial);
     await fs.rename(partial, input.file);
     return manifest;
   } finally {
@@ -102,13 +101,7 @@ async function dumpTable(tx: DbOrTx, table: BackupTable, file: string, advance: 
   return rows;
 }
 
-async function pack(
-  manifest: BackupManifest,
-  work: string,
-  uploadsRoot: string,
-  uploads: { relative: string; size: number }[],
-  file: string,
-): Promise<void> {
+async function pack(manifest: BackupManifest, work: string, store: FileStore, uploads: StoredFile[], file: string): Promise<void> {
   const archive = tar.pack();
   const out = createWriteStream(file, { flags: "wx" });
   const written = new Promise<void>((resolve, reject) => {
@@ -117,18 +110,23 @@ async function pack(
   });
   archive.pipe(zlib.createGzip({ level: 6 })).pipe(out);
   // tar-stream's entries are streamx streams: piped into, their callback says when they are complete.
-  const addFile = (name: string, source: string, size: number) =>
+  const addStream = (name: string, source: NodeJS.ReadableStream, size: number) =>
     new Promise<void>((resolve, reject) => {
       const entry = archive.entry({ name, size, mode: 0o644 }, (error) => (error ? reject(error) : resolve()));
-      createReadStream(source).on("error", reject).pipe(entry);
+      source.on("error", reject).pipe(entry);
     });
+  const addFile = (name: string, source: string, size: number) => addStream(name, createReadStream(source), size);
   try {
     archive.entry({ name: MANIFEST_ENTRY }, `${JSON.stringify(manifest, null, 2)}\n`);
     for (const table of manifest.tables) {
       const source = path.join(work, `${table.name}.jsonl`);
       await addFile(tableEntry(table.name), source, (await fs.stat(source)).size);
     }
-    for (const upload of uploads) await addFile(UPLOADS_PREFIX + upload.relative, path.join(uploadsRoot, upload.relative), upload.size);
+    for (const upload of uploads) {
+      const stored = await store.read(upload.key);
+      if (!stored) throw new Error(`The upload ${upload.key} disappeared while the backup was written.`);
+      await addStream(UPLOADS_PREFIX + upload.key.slice(UPLOADS.length), stored.body, stored.size);
+    }
     archive.finalize();
   } catch (error) {
     archive.destroy(error as Error);

@@ -2,6 +2,7 @@ import { edition } from "../db/schema/index.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { AppError, validationFailed } from "../lib/errors.ts";
 import { writeAudit } from "../moderation/audit.ts";
+import type { FileStore } from "../storage/file-store.ts";
 import { parseEditionForm, Year } from "./edition.schemas.ts";
 import { requireEditionEditor } from "./edition-access.ts";
 import { type Edition, findEditionByYear } from "./edition-queries.ts";
@@ -16,7 +17,7 @@ export async function createEdition({
   input,
 }: {
   ctx: VerbCtx;
-  input: { form: Record<string, unknown>; dataDir: string };
+  input: { form: Record<string, unknown>; store: FileStore };
 }): Promise<Edition> {
   const actor = requireEditionEditor(ctx.actor);
   const year = Year.safeParse(input.form.year);
@@ -30,7 +31,7 @@ export async function createEdition({
   }
   if (year.success && (await findEditionByYear(ctx.db, year.data))) errors.year = "yearTaken";
   if (!parsed || !year.success || Object.keys(errors).length > 0) throw validationFailed(errors);
-  const patrons = await patronsWithPortraits(input.dataDir, input.form, parsed);
+  const patrons = await patronsWithPortraits(input.store, input.form, parsed);
   const values = { year: year.data, ...editionColumns(parsed, patrons), status: "planning" as const };
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(edition).values(values).onConflictDoNothing({ target: edition.year }).returning();

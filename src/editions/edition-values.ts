@@ -4,6 +4,7 @@ import { berlinTime } from "../events/event-dates.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import { validationFailed } from "../lib/errors.ts";
 import { ImageRejected, storeImage } from "../media/store-image.ts";
+import type { FileStore } from "../storage/file-store.ts";
 import type { EditionForm } from "./edition.schemas.ts";
 
 const rejectionKeys = { empty: "imageEmpty", size: "imageSize", type: "imageType", pixels: "imagePixels", broken: "imageBroken" } as const;
@@ -13,7 +14,7 @@ const rejectionKeys = { empty: "imageEmpty", size: "imageSize", type: "imageType
  * (checked by content, re-encoded without metadata), else the kept one unless removed. A portrait needs
  * its credit line. Refused files are validation errors at `patrons.N.portrait`.
  */
-export async function patronsWithPortraits(dataDir: string, form: Record<string, unknown>, parsed: EditionForm): Promise<Patron[]> {
+export async function patronsWithPortraits(store: FileStore, form: Record<string, unknown>, parsed: EditionForm): Promise<Patron[]> {
   const errors: Record<string, string> = {};
   const patrons: Patron[] = [];
   for (const p of parsed.patrons) {
@@ -21,7 +22,7 @@ export async function patronsWithPortraits(dataDir: string, form: Record<string,
     let portraitUrl = p.removePortrait ? undefined : p.portraitUrl;
     if (Buffer.isBuffer(file) && file.length > 0) {
       try {
-        portraitUrl = (await storeImage(dataDir, file)).path;
+        portraitUrl = (await storeImage(store, file)).path;
       } catch (error) {
         if (!(error instanceof ImageRejected)) throw error;
         errors[`patrons.${p.index}.portrait`] = rejectionKeys[error.reason];

@@ -12,6 +12,7 @@ import { berlinDay } from "../events/event-dates.ts";
 import type { Actor } from "../lib/actor.ts";
 import { AppError } from "../lib/errors.ts";
 import { decideEvent } from "../moderation/decide-event.ts";
+import { LocalFileStore } from "../storage/local-file-store.ts";
 import { createEdition } from "./create-edition.ts";
 import { submissionWindowState } from "./edition-rules.ts";
 import { planRollover } from "./rollover/plan-rollover.ts";
@@ -24,7 +25,7 @@ let editor: Actor;
 let coordinator: Actor;
 let owner: Actor;
 let org: { id: number };
-const dataDir = "/tmp/cw-editions-verbs";
+const store = new LocalFileStore("/tmp/cw-editions-verbs");
 const ctx = (actor: Actor | null) => ({ db: database.db, actor, baseUrl: "https://cw.example" });
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -73,19 +74,15 @@ afterAll(() => database.close());
 
 describe("createEdition / updateEdition / setEditionStatus", () => {
   it("creates an edition in planning with rows and audit; coordinators and organisers find nothing", async () => {
-    expect(await failure(createEdition({ ctx: ctx(coordinator), input: { form: { ...form(), year: "2040" }, dataDir } }))).toBe(
-      "not_found:",
-    );
-    expect(await failure(createEdition({ ctx: ctx(owner), input: { form: { ...form(), year: "2040" }, dataDir } }))).toBe("not_found:");
-    expect(await failure(createEdition({ ctx: ctx(null), input: { form: { ...form(), year: "2040" }, dataDir } }))).toBe(
-      "unauthenticated:",
-    );
-    const row = await createEdition({ ctx: ctx(editor), input: { form: { ...form(), year: "2040" }, dataDir } });
+    expect(await failure(createEdition({ ctx: ctx(coordinator), input: { form: { ...form(), year: "2040" }, store } }))).toBe("not_found:");
+    expect(await failure(createEdition({ ctx: ctx(owner), input: { form: { ...form(), year: "2040" }, store } }))).toBe("not_found:");
+    expect(await failure(createEdition({ ctx: ctx(null), input: { form: { ...form(), year: "2040" }, store } }))).toBe("unauthenticated:");
+    const row = await createEdition({ ctx: ctx(editor), input: { form: { ...form(), year: "2040" }, store } });
     expect(row).toMatchObject({ year: 2040, status: "planning", hashtag: "CW2040", version: 1 });
     expect(row.contacts).toEqual([{ name: "Erika Beispiel", organisation: "Geschäftsstelle", email: "erika@example.org" }]);
     expect(row.patrons).toEqual([{ name: "Dr. Maria Muster", roleDe: "Bundesministerin", roleEn: "Federal Minister" }]);
     expect(berlinDay(row.submissionOpensAt ?? new Date(0))).toBe("2039-12-01");
-    expect(await failure(createEdition({ ctx: ctx(editor), input: { form: { ...form(), year: "2040" }, dataDir } }))).toBe(
+    expect(await failure(createEdition({ ctx: ctx(editor), input: { form: { ...form(), year: "2040" }, store } }))).toBe(
       "validation:yearTaken",
     );
     const audit = await database.db
@@ -104,7 +101,7 @@ describe("createEdition / updateEdition / setEditionStatus", () => {
       "contacts.0.email": "nope",
       "patrons.1.roleDe": "only a role",
     });
-    const error = await updateEdition({ ctx: ctx(editor), input: { year: 2040, version: 1, form: bad, dataDir } }).catch((e) => e);
+    const error = await updateEdition({ ctx: ctx(editor), input: { year: 2040, version: 1, form: bad, store } }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error.fields).toMatchObject({
       titleDe: "required",
@@ -115,7 +112,7 @@ describe("createEdition / updateEdition / setEditionStatus", () => {
     });
     const dates = await updateEdition({
       ctx: ctx(editor),
-      input: { year: 2040, version: 1, form: form({ endsOn: "2040-04-01" }), dataDir },
+      input: { year: 2040, version: 1, form: form({ endsOn: "2040-04-01" }), store },
     }).catch((e) => e);
     expect(dates.fields).toEqual({ endsOn: "dateOrder" });
     const [row] = await database.db.select().from(edition).where(eq(edition.year, 2040));
@@ -125,19 +122,19 @@ describe("createEdition / updateEdition / setEditionStatus", () => {
   it("updates every field with an audit row; a stale version is 409", async () => {
     const row = await updateEdition({
       ctx: ctx(editor),
-      input: { year: 2040, version: 1, form: form({ mottoDe: "Neu", greetingDe: "<script>alert(1)</script> **Hallo**" }), dataDir },
+      input: { year: 2040, version: 1, form: form({ mottoDe: "Neu", greetingDe: "<script>alert(1)</script> **Hallo**" }), store },
     });
     expect(row).toMatchObject({ version: 2, mottoDe: "Neu" });
-    expect(await failure(updateEdition({ ctx: ctx(editor), input: { year: 2040, version: 1, form: form(), dataDir } }))).toBe(
+    expect(await failure(updateEdition({ ctx: ctx(editor), input: { year: 2040, version: 1, form: form(), store } }))).toBe(
       "conflict:stale",
     );
     const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, "edition.update"));
     expect(audit?.summary).toContain("mottoDe");
     expect(audit?.after).toMatchObject({ mottoDe: "Neu" });
-    expect(await failure(updateEdition({ ctx: ctx(coordinator), input: { year: 2040, version: 2, form: form(), dataDir } }))).toBe(
+    expect(await failure(updateEdition({ ctx: ctx(coordinator), input: { year: 2040, version: 2, form: form(), store } }))).toBe(
       "not_found:",
     );
-    expect(await failure(updateEdition({ ctx: ctx(editor), input: { year: 1999, version: 1, form: form(), dataDir } }))).toBe("not_found:");
+    expect(await failure(updateEdition({ ctx: ctx(editor), input: { year: 1999, version: 1, form: form(), store } }))).toBe("not_found:");
   });
 
   it("moves the status only along the allowed transitions", async () => {

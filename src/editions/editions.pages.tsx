@@ -30,7 +30,7 @@ const typedOf = (form: FormValues): FormValues => Object.fromEntries(Object.entr
 
 /** The editors' edition back office: list, create, edit, status, rollover (coordinators and organisers: 404). */
 export function registerEditionPages(app: FastifyInstance): void {
-  const dataDir = app.config.dataDir;
+  const store = app.storage;
 
   /** An editor's or admin's page base; anyone else gets 404 (anonymous: the login) before anything is read. */
   const editorBase = async (request: FastifyRequest): Promise<PageBase> => {
@@ -117,7 +117,7 @@ export function registerEditionPages(app: FastifyInstance): void {
         parseEditionForm(form);
         return renderForm(request, reply, base, null, { values: typedOf(form), preview: true });
       }
-      const created = await createEdition({ ctx: base.verb, input: { form, dataDir } });
+      const created = await createEdition({ ctx: base.verb, input: { form, store } });
       return reply.redirect(base.ctx.href(`${editionsPath}/${created.year}`, { notice: "created" }), 303);
     } catch (error) {
       const r = refused(error, base);
@@ -161,7 +161,7 @@ export function registerEditionPages(app: FastifyInstance): void {
         parseEditionForm(form);
         return renderForm(request, reply, base, edition, { values: typedOf(form), preview: true });
       }
-      await updateEdition({ ctx: base.verb, input: { year: edition.year, version: form.version, form, dataDir } });
+      await updateEdition({ ctx: base.verb, input: { year: edition.year, version: form.version, form, store } });
       return reply.redirect(base.ctx.href(`${editionsPath}/${edition.year}`, { notice: "saved" }), 303);
     } catch (error) {
       const r = refused(error, base);

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { edition } from "../db/schema/index.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { writeAudit } from "../moderation/audit.ts";
+import type { FileStore } from "../storage/file-store.ts";
 import { parseEditionForm } from "./edition.schemas.ts";
 import { loadEditionByYear, requireEditionEditor, staleEdition } from "./edition-access.ts";
 import type { Edition } from "./edition-queries.ts";
@@ -30,14 +31,14 @@ export async function updateEdition({
   input,
 }: {
   ctx: VerbCtx;
-  input: { year: unknown; version: unknown; form: Record<string, unknown>; dataDir: string };
+  input: { year: unknown; version: unknown; form: Record<string, unknown>; store: FileStore };
 }): Promise<Edition> {
   const actor = requireEditionEditor(ctx.actor);
   const current = await loadEditionByYear(ctx.db, input.year);
   const parsed = parseEditionForm(input.form);
   if (Number(input.version) !== current.version) throw staleEdition();
   await checkProgrammeEvents(ctx.db, current.id, parsed);
-  const patrons = await patronsWithPortraits(input.dataDir, input.form, parsed);
+  const patrons = await patronsWithPortraits(input.store, input.form, parsed);
   return ctx.db.transaction(async (tx) => {
     const before = await loadEditionByYear(tx, current.year, true);
     if (before.version !== current.version) throw staleEdition();

@@ -64,7 +64,7 @@ const formErrors = (fields: Record<string, string>) => Object.fromEntries(Object
 async function takeImage(request: FastifyRequest, values: FormValues, image: Buffer | undefined): Promise<string | undefined> {
   if (!image) return undefined;
   try {
-    values.imageUrl = (await storeImage(request.server.config.dataDir, image)).path;
+    values.imageUrl = (await storeImage(request.server.storage, image)).path;
     return undefined;
   } catch (error) {
     if (error instanceof ImageRejected) return `image${error.reason[0]?.toUpperCase()}${error.reason.slice(1)}`;

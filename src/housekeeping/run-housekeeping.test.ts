@@ -9,7 +9,7 @@ import { hashToken } from "../accounts/tokens.ts";
 import type { Database } from "../db/client.ts";
 import { accountToken, apiToken, event, eventHistory, mailJob, organisation, session, user } from "../db/schema/index.ts";
 import { createScheduler } from "../jobs/scheduler.ts";
-import { uploadsDir } from "../media/store-image.ts";
+import { LocalFileStore } from "../storage/local-file-store.ts";
 import { runHousekeeping } from "./run-housekeeping.ts";
 
 const now = new Date("2027-04-10T10:00:00Z");
@@ -39,7 +39,7 @@ const token = () => hashToken(randomBytes(8).toString("hex"));
 
 /** A file under DATA_DIR/uploads with its modification time `age` before the pinned clock. */
 function upload(name: string, age: number): string {
-  const file = path.join(uploadsDir(dataDir), name);
+  const file = path.join(dataDir, "uploads", name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, "x");
   const t = ago(age);
@@ -79,7 +79,7 @@ describe("runHousekeeping", () => {
       mail(null, ago(40 * day)), // never sent (given up): kept for the operator to see
     ]);
 
-    const counts = await runHousekeeping({ db, dataDir, now });
+    const counts = await runHousekeeping({ db, store: new LocalFileStore(dataDir), now });
 
     expect(counts).toEqual({ sessions: 2, apiTokens: 1, accountTokens: 1, mailJobs: 1, uploads: 0 });
     expect((await db.select({ h: session.tokenHash }).from(session)).map((r) => r.h)).toEqual(["live"]);
@@ -87,7 +87,13 @@ describe("runHousekeeping", () => {
     expect(await db.select().from(accountToken)).toHaveLength(1);
     expect(await db.select().from(mailJob)).toHaveLength(2);
     // A second run finds nothing more.
-    expect(await runHousekeeping({ db, dataDir, now })).toEqual({ sessions: 0, apiTokens: 0, accountTokens: 0, mailJobs: 0, uploads: 0 });
+    expect(await runHousekeeping({ db, store: new LocalFileStore(dataDir), now })).toEqual({
+      sessions: 0,
+      apiTokens: 0,
+      accountTokens: 0,
+      mailJobs: 0,
+      uploads: 0,
+    });
   });
 
   it("removes uploads older than a day that no row mentions, and keeps referenced, recent and hidden files", async () => {
@@ -130,7 +136,7 @@ describe("runHousekeeping", () => {
       hidden: upload(".keep", 3 * day),
     };
 
-    const counts = await runHousekeeping({ db, dataDir, now });
+    const counts = await runHousekeeping({ db, store: new LocalFileStore(dataDir), now });
 
     expect(counts.uploads).toBe(3);
     const left = Object.entries(files)
@@ -142,7 +148,7 @@ describe("runHousekeeping", () => {
   it("copes with a data folder that has no uploads yet", async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "cw-housekeeping-empty-"));
     try {
-      expect((await runHousekeeping({ db: database.db, dataDir: empty, now })).uploads).toBe(0);
+      expect((await runHousekeeping({ db: database.db, store: new LocalFileStore(empty), now })).uploads).toBe(0);
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }

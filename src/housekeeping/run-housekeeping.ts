@@ -1,10 +1,8 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { and, isNotNull, lt } from "drizzle-orm";
 import { purgeExpiredSessions } from "../accounts/session-store.ts";
 import type { Db } from "../db/client.ts";
 import { accountToken, apiToken, mailJob } from "../db/schema/index.ts";
-import { uploadsDir } from "../media/store-image.ts";
+import { type FileStore, UPLOADS } from "../storage/file-store.ts";
 import { referencedUploads } from "./referenced-uploads.ts";
 
 const day = 86_400_000;
@@ -22,7 +20,7 @@ export type HousekeepingCounts = {
 };
 
 /** Deletes what nobody needs any more, as of `now`: expired sessions and tokens, old sent mail, orphaned uploads. */
-export async function runHousekeeping({ db, dataDir, now }: { db: Db; dataDir: string; now: Date }): Promise<HousekeepingCounts> {
+export async function runHousekeeping({ db, store, now }: { db: Db; store: FileStore; now: Date }): Promise<HousekeepingCounts> {
   const sessions = await purgeExpiredSessions(db, now);
   const apiTokens = await db.delete(apiToken).where(lt(apiToken.expiresAt, now)).returning({ id: apiToken.id });
   const accountTokens = await db.delete(accountToken).where(lt(accountToken.expiresAt, now)).returning({ userId: accountToken.userId });
@@ -30,41 +28,22 @@ export async function runHousekeeping({ db, dataDir, now }: { db: Db; dataDir: s
     .delete(mailJob)
     .where(and(isNotNull(mailJob.sentAt), lt(mailJob.sentAt, new Date(now.getTime() - sentMailKeptMs))))
     .returning({ id: mailJob.id });
-  const uploads = await removeUnreferencedUploads(db, dataDir, now);
+  const uploads = await removeUnreferencedUploads(db, store, now);
   return { sessions, apiTokens: apiTokens.length, accountTokens: accountTokens.length, mailJobs: mailJobs.length, uploads };
 }
 
-/** Removes files under DATA_DIR/uploads older than a day that no row mentions; returns how many. */
-async function removeUnreferencedUploads(db: Db, dataDir: string, now: Date): Promise<number> {
-  const root = uploadsDir(dataDir);
-  const candidates: { file: string; name: string }[] = [];
-  for (const name of await listFiles(root)) {
-    const file = path.join(root, name);
-    const stat = await fs.lstat(file);
-    if (stat.isFile() && stat.mtimeMs < now.getTime() - unreferencedUploadKeptMs) candidates.push({ file, name });
-  }
+/** Removes uploads (on disk or in the bucket) older than a day that no row mentions; returns how many. */
+async function removeUnreferencedUploads(db: Db, store: FileStore, now: Date): Promise<number> {
+  const cutoff = now.getTime() - unreferencedUploadKeptMs;
+  const candidates = (await store.list(UPLOADS)).filter((f) => f.modified.getTime() < cutoff);
   if (candidates.length === 0) return 0;
   // Read after listing: a file referenced by a row written meanwhile is seen as referenced.
   const referenced = await referencedUploads(db);
   let removed = 0;
-  for (const { file, name } of candidates) {
-    if (referenced.has(name)) continue;
-    await fs.rm(file, { force: true });
+  for (const { key } of candidates) {
+    if (referenced.has(key.slice(UPLOADS.length))) continue;
+    await store.delete(key);
     removed++;
   }
   return removed;
-}
-
-/** Relative paths ("a.webp", "reports/b.pdf") of the files below a folder, without dotfiles; none if it is missing. */
-async function listFiles(root: string): Promise<string[]> {
-  try {
-    const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-      .filter((name) => !name.split("/").some((part) => part.startsWith(".")));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
 }

@@ -18,7 +18,7 @@ const hour = 3_600_000;
 export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
   const { db } = app.database;
   return [
-    { name: "housekeeping", everyMs: hour, run: (now) => runHousekeeping({ db, dataDir: app.config.dataDir, now }) },
+    { name: "housekeeping", everyMs: hour, run: (now) => runHousekeeping({ db, store: app.storage, now }) },
     ...coordinationJobs(app),
     ...newsJobs(app),
     // Report reminders (reports/report-reminders.ts): each stage once per organiser and event, so hourly is enough.

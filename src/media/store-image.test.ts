@@ -4,6 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
+import { LocalFileStore } from "../storage/local-file-store.ts";
 import { pngBomb } from "./media.fixtures.ts";
 import { ImageRejected, storeImage } from "./store-image.ts";
 
@@ -35,7 +36,7 @@ describe("storeImage", () => {
     const input = await jpegWithGps();
     const before = await sharp(input).metadata();
     expect(before.exif?.toString("latin1")).toContain("Secret Model 9");
-    const stored = await storeImage(dataDir, input);
+    const stored = await storeImage(new LocalFileStore(dataDir), input);
     expect(stored.path).toMatch(/^\/uploads\/[a-f0-9]{32}\.webp$/);
     expect([stored.width, stored.height]).toEqual([1600, 1067]);
     const file = fs.readFileSync(path.join(dataDir, stored.path));
@@ -51,29 +52,29 @@ describe("storeImage", () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: "#08f" } })
       .png()
       .toBuffer();
-    expect(await storeImage(dataDir, png)).toMatchObject({ width: 40, height: 30 });
+    expect(await storeImage(new LocalFileStore(dataDir), png)).toMatchObject({ width: 40, height: 30 });
     const webp = await sharp({ create: { width: 50, height: 50, channels: 3, background: "#fff" } })
       .webp()
       .toBuffer();
-    expect(await storeImage(dataDir, webp)).toMatchObject({ width: 50, height: 50 });
+    expect(await storeImage(new LocalFileStore(dataDir), webp)).toMatchObject({ width: 50, height: 50 });
   });
 
   it("refuses SVG, GIF, a renamed executable and an empty file by their content", async () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
-    expect(await reasonOf(storeImage(dataDir, svg))).toBe("type");
+    expect(await reasonOf(storeImage(new LocalFileStore(dataDir), svg))).toBe("type");
     const gif = await sharp({ create: { width: 5, height: 5, channels: 3, background: "#000" } })
       .gif()
       .toBuffer();
-    expect(await reasonOf(storeImage(dataDir, gif))).toBe("type");
-    expect(await reasonOf(storeImage(dataDir, fs.readFileSync(process.execPath).subarray(0, 200_000)))).toBe("type");
-    expect(await reasonOf(storeImage(dataDir, Buffer.alloc(0)))).toBe("empty");
+    expect(await reasonOf(storeImage(new LocalFileStore(dataDir), gif))).toBe("type");
+    expect(await reasonOf(storeImage(new LocalFileStore(dataDir), fs.readFileSync(process.execPath).subarray(0, 200_000)))).toBe("type");
+    expect(await reasonOf(storeImage(new LocalFileStore(dataDir), Buffer.alloc(0)))).toBe("empty");
   });
 
   it("refuses a decompression bomb (a small PNG of 64 megapixels) and files over 10 MB", async () => {
     const bomb = pngBomb(8000, 8000);
     expect(bomb.length).toBeLessThan(1_000_000);
-    expect(await reasonOf(storeImage(dataDir, bomb))).toBe("pixels");
-    expect(await reasonOf(storeImage(dataDir, Buffer.alloc(11 * 1024 * 1024, 1)))).toBe("size");
+    expect(await reasonOf(storeImage(new LocalFileStore(dataDir), bomb))).toBe("pixels");
+    expect(await reasonOf(storeImage(new LocalFileStore(dataDir), Buffer.alloc(11 * 1024 * 1024, 1)))).toBe("size");
   });
 });
 
@@ -88,7 +89,7 @@ describe("/uploads/", () => {
     const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#f00" } })
       .png()
       .toBuffer();
-    const stored = await storeImage(t.app.config.dataDir, png);
+    const stored = await storeImage(t.app.storage, png);
     const response = await t.app.inject({ method: "GET", url: stored.path });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("image/webp");

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
+import { type FileStore, publicPathOf, UPLOADS } from "../storage/file-store.ts";
 
 /** Largest upload accepted (also the multipart file limit in app.ts). */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -32,9 +31,10 @@ export type StoredImage = { path: string; width: number; height: number };
 /**
  * Checks an uploaded image by its content (not its name or declared type), re-encodes it as WebP at
  * most 1600 px on its longer edge — which drops EXIF, GPS and every other metadata — and stores it
- * under DATA_DIR/uploads with a random name. Returns the public path (/uploads/…) and the size.
+ * in the file store (DATA_DIR or the bucket) under uploads/ with a random name. Returns the public
+ * path (/uploads/…) and the size.
  */
-export async function storeImage(dataDir: string, input: Buffer): Promise<StoredImage> {
+export async function storeImage(store: FileStore, input: Buffer): Promise<StoredImage> {
   if (input.length === 0) throw new ImageRejected("empty");
   if (input.length > MAX_IMAGE_BYTES) throw new ImageRejected("size");
   let meta: Metadata;
@@ -56,12 +56,7 @@ export async function storeImage(dataDir: string, input: Buffer): Promise<Stored
   } catch (error) {
     throw new ImageRejected(/pixel limit/i.test(String(error)) ? "pixels" : "broken");
   }
-  const name = `${randomBytes(16).toString("hex")}.webp`;
-  const folder = uploadsDir(dataDir);
-  await fs.mkdir(folder, { recursive: true });
-  await fs.writeFile(path.join(folder, name), output.data, { flag: "wx" });
-  return { path: `/uploads/${name}`, width: output.info.width, height: output.info.height };
+  const key = `${UPLOADS}${randomBytes(16).toString("hex")}.webp`;
+  await store.put(key, output.data);
+  return { path: publicPathOf(key), width: output.info.width, height: output.info.height };
 }
-
-/** The folder uploaded files live in, served read-only at /uploads/. */
-export const uploadsDir = (dataDir: string) => path.join(dataDir, "uploads");

@@ -6,6 +6,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
+import { LocalFileStore } from "../storage/local-file-store.ts";
 import { MAX_PDF_BYTES, PdfRejected, storePdf } from "./store-pdf.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-pdf-test-"));
@@ -41,7 +42,7 @@ const reasonOf = async (promise: Promise<unknown>) => {
 describe("storePdf", () => {
   it("stores a real PDF under DATA_DIR/uploads with its page count and a WebP preview of the first page", async () => {
     const input = await samplePdf(2);
-    const stored = await storePdf(dataDir, input);
+    const stored = await storePdf(new LocalFileStore(dataDir), input);
     expect(stored.path).toMatch(/^\/uploads\/[a-f0-9]{32}\.pdf$/);
     expect(stored.previewPath).toMatch(/^\/uploads\/[a-f0-9]{32}\.webp$/);
     expect(stored).toMatchObject({ bytes: input.length, pages: 2, previewRendered: hasPdftoppm });
@@ -56,7 +57,7 @@ describe("storePdf", () => {
     const saved = process.env.PATH;
     process.env.PATH = "/nonexistent";
     try {
-      const stored = await storePdf(dataDir, await samplePdf(1));
+      const stored = await storePdf(new LocalFileStore(dataDir), await samplePdf(1));
       expect(stored.previewRendered).toBe(false);
       expect((await sharp(fs.readFileSync(path.join(dataDir, stored.previewPath))).metadata()).format).toBe("webp");
     } finally {
@@ -66,19 +67,24 @@ describe("storePdf", () => {
 
   it("refuses a renamed executable, other files, a broken PDF and an empty file by their content, writing nothing", async () => {
     const before = fs.existsSync(path.join(dataDir, "uploads")) ? fs.readdirSync(path.join(dataDir, "uploads")).length : 0;
-    expect(await reasonOf(storePdf(dataDir, fs.readFileSync(process.execPath).subarray(0, 300_000)))).toBe("type");
+    expect(await reasonOf(storePdf(new LocalFileStore(dataDir), fs.readFileSync(process.execPath).subarray(0, 300_000)))).toBe("type");
     const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } })
       .png()
       .toBuffer();
-    expect(await reasonOf(storePdf(dataDir, png))).toBe("type");
-    expect(await reasonOf(storePdf(dataDir, Buffer.from("<html><script>alert(1)</script></html>")))).toBe("type");
+    expect(await reasonOf(storePdf(new LocalFileStore(dataDir), png))).toBe("type");
+    expect(await reasonOf(storePdf(new LocalFileStore(dataDir), Buffer.from("<html><script>alert(1)</script></html>")))).toBe("type");
     // The signature alone is not enough: what follows must parse as a PDF with pages.
     expect(
-      await reasonOf(storePdf(dataDir, Buffer.concat([Buffer.from("%PDF-1.7\n"), fs.readFileSync(process.execPath).subarray(0, 100_000)]))),
+      await reasonOf(
+        storePdf(
+          new LocalFileStore(dataDir),
+          Buffer.concat([Buffer.from("%PDF-1.7\n"), fs.readFileSync(process.execPath).subarray(0, 100_000)]),
+        ),
+      ),
     ).toBe("broken");
     const truncated = (await samplePdf(1)).subarray(0, 200);
-    expect(await reasonOf(storePdf(dataDir, truncated))).toBe("broken");
-    expect(await reasonOf(storePdf(dataDir, Buffer.alloc(0)))).toBe("empty");
+    expect(await reasonOf(storePdf(new LocalFileStore(dataDir), truncated))).toBe("broken");
+    expect(await reasonOf(storePdf(new LocalFileStore(dataDir), Buffer.alloc(0)))).toBe("empty");
     const after = fs.existsSync(path.join(dataDir, "uploads")) ? fs.readdirSync(path.join(dataDir, "uploads")).length : 0;
     expect(after).toBe(before);
   });
@@ -86,11 +92,11 @@ describe("storePdf", () => {
   it("refuses a 100 MB PDF and anything over the given limit", async () => {
     const huge = Buffer.alloc(100 * 1024 * 1024, 0x20);
     huge.write("%PDF-1.7\n", 0, "latin1");
-    expect(await reasonOf(storePdf(dataDir, huge))).toBe("size");
+    expect(await reasonOf(storePdf(new LocalFileStore(dataDir), huge))).toBe("size");
     const input = await samplePdf(1);
     expect(input.length).toBeLessThan(MAX_PDF_BYTES);
-    expect(await reasonOf(storePdf(dataDir, input, { maxBytes: input.length - 1 }))).toBe("size");
-    expect(await reasonOf(storePdf(dataDir, input, { maxBytes: input.length }))).toBe("stored");
+    expect(await reasonOf(storePdf(new LocalFileStore(dataDir), input, { maxBytes: input.length - 1 }))).toBe("size");
+    expect(await reasonOf(storePdf(new LocalFileStore(dataDir), input, { maxBytes: input.length }))).toBe("stored");
   });
 });
 
@@ -102,7 +108,7 @@ describe("/uploads/ serves stored PDFs", () => {
   afterAll(() => t.close());
 
   it("as application/pdf with a long cache", async () => {
-    const stored = await storePdf(t.app.config.dataDir, await samplePdf(1));
+    const stored = await storePdf(t.app.storage, await samplePdf(1));
     const response = await t.app.inject({ method: "GET", url: stored.path });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe("application/pdf");

@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { EncryptedPDFError, PDFDocument } from "pdf-lib";
 import sharp from "sharp";
-import { uploadsDir } from "./store-image.ts";
+import { type FileStore, publicPathOf, UPLOADS } from "../storage/file-store.ts";
 
 const run = promisify(execFile);
 
@@ -45,11 +45,11 @@ export type StoredPdf = {
 /**
  * Checks an uploaded PDF by its content — the `%PDF-` signature and a full parse with pdf-lib (so an
  * executable or any other file renamed .pdf is refused, as are encrypted and page-less documents) —
- * and stores it under DATA_DIR/uploads with a random name, beside a WebP preview of its first page
+ * and stores it in the file store under uploads/ with a random name, beside a WebP preview of its first page
  * rendered by poppler's `pdftoppm` (in a child process with a time limit). Where pdftoppm is missing
  * or fails on the file, the preview is a neutral placeholder (a page reading "PDF").
  */
-export async function storePdf(dataDir: string, input: Buffer, options: { maxBytes?: number } = {}): Promise<StoredPdf> {
+export async function storePdf(store: FileStore, input: Buffer, options: { maxBytes?: number } = {}): Promise<StoredPdf> {
   const maxBytes = options.maxBytes ?? MAX_PDF_BYTES;
   if (input.length === 0) throw new PdfRejected("empty");
   if (input.length > maxBytes) throw new PdfRejected("size");
@@ -63,19 +63,17 @@ export async function storePdf(dataDir: string, input: Buffer, options: { maxByt
   }
   if (pages < 1) throw new PdfRejected("broken");
 
-  const folder = uploadsDir(dataDir);
-  await fs.mkdir(folder, { recursive: true });
-  const name = randomBytes(16).toString("hex");
   const rendered = await renderFirstPage(input);
   const preview = rendered ?? (await placeholderPreview());
-  const previewName = `${randomBytes(16).toString("hex")}.webp`;
-  await fs.writeFile(path.join(folder, `${name}.pdf`), input, { flag: "wx" });
-  await fs.writeFile(path.join(folder, previewName), preview, { flag: "wx" });
+  const key = `${UPLOADS}${randomBytes(16).toString("hex")}.pdf`;
+  const previewKey = `${UPLOADS}${randomBytes(16).toString("hex")}.webp`;
+  await store.put(key, input);
+  await store.put(previewKey, preview);
   return {
-    path: `/uploads/${name}.pdf`,
+    path: publicPathOf(key),
     bytes: input.length,
     pages,
-    previewPath: `/uploads/${previewName}`,
+    previewPath: publicPathOf(previewKey),
     previewRendered: rendered !== null,
   };
 }

@@ -4,11 +4,12 @@ import type { VerbCtx } from "../lib/actor.ts";
 import { validationFailed } from "../lib/errors.ts";
 import { writeAudit } from "../moderation/audit.ts";
 import { parseInput } from "../organiser/organiser.schemas.ts";
+import type { FileStore } from "../storage/file-store.ts";
 import { NewsInput, NewsSlug } from "./news.schemas.ts";
 import { editionIdOfYear, releaseColumns } from "./news-access.ts";
 import { storeNewsPdf } from "./news-pdf.ts";
 
-export type NewsFiles = { dataDir: string; pdf: unknown };
+export type NewsFiles = { store: FileStore; pdf: unknown };
 
 /**
  * Creates a news item of an edition (editors, admins), public from `publishAt` on (embargo until then),
@@ -27,7 +28,7 @@ export async function createNews({
   const slug = NewsSlug.safeParse(input.values.slug);
   const { removePdf: _, edition: year, ...content } = parseInput(NewsInput, input.values);
   if (!slug.success) throw validationFailed({ slug: slug.error.issues[0]?.message === "required" ? "required" : "slug" });
-  const pdf = await storeNewsPdf(input.files.dataDir, input.files.pdf);
+  const pdf = await storeNewsPdf(input.files.store, input.files.pdf);
   return ctx.db.transaction(async (tx) => {
     const editionId = await editionIdOfYear(tx, year);
     const [row] = await tx

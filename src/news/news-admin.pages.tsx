@@ -84,7 +84,7 @@ export function registerNewsAdminPages(app: FastifyInstance): void {
     try {
       const created = await createNews({
         ctx: base.verb,
-        input: { values, files: { dataDir: app.config.dataDir, pdf } },
+        input: { values, files: { store: app.storage, pdf } },
         now: app.clock(),
       });
       return reply.redirect(base.ctx.href(`${newsAdminPath}/${created.id}`, { notice: "newsCreated" }), 303);
@@ -110,7 +110,7 @@ export function registerNewsAdminPages(app: FastifyInstance): void {
     try {
       await updateNews({
         ctx: base.verb,
-        input: { id: row.id, version, values, files: { dataDir: app.config.dataDir, pdf } },
+        input: { id: row.id, version, values, files: { store: app.storage, pdf } },
         now: app.clock(),
       });
       return reply.redirect(base.ctx.href(`${newsAdminPath}/${row.id}`, { notice: "newsSaved" }), 303);

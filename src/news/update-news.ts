@@ -39,7 +39,7 @@ export async function updateNews({
   const { removePdf, edition: year, ...content } = parseInput(NewsInput, input.values);
   const expected = VersionField.safeParse(input.version);
   if (!expected.success || expected.data !== before.version) throw conflict("The item was saved by someone else in the meantime");
-  const pdf = await storeNewsPdf(input.files.dataDir, input.files.pdf);
+  const pdf = await storeNewsPdf(input.files.store, input.files.pdf);
   const pdfColumns = pdf ?? (removePdf ? { pdfPath: null, pdfBytes: null, pdfPages: null } : {});
   return ctx.db.transaction(async (tx) => {
     const editionId = await editionIdOfYear(tx, year);

@@ -102,7 +102,7 @@ export function registerOrganisationPages(app: FastifyInstance): void {
     const base = await orgPageBase(app, request);
     const { logo } = formOf(request);
     try {
-      await updateOrganisationLogo({ ctx: base.verb, input: { organisationId: base.org.id, file: logo, dataDir: app.config.dataDir } });
+      await updateOrganisationLogo({ ctx: base.verb, input: { organisationId: base.org.id, file: logo, store: app.storage } });
       return reply.redirect(base.ctx.href("/mein-bereich/organisation", { org: base.org.slug, notice: "logoSaved" }), 303);
     } catch (error) {
       return renderProfile(request, reply, { errors: fieldErrorsOf(error) }, 422);

@@ -3,6 +3,7 @@ import { organisation } from "../db/schema/index.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { validationFailed } from "../lib/errors.ts";
 import { ImageRejected, storeImage } from "../media/store-image.ts";
+import type { FileStore } from "../storage/file-store.ts";
 import { loadOwnOrganisation } from "./organisation-access.ts";
 
 const rejectionKeys = { empty: "imageEmpty", size: "imageSize", type: "imageType", pixels: "imagePixels", broken: "imageBroken" } as const;
@@ -16,13 +17,13 @@ export async function updateOrganisationLogo({
   input,
 }: {
   ctx: VerbCtx;
-  input: { organisationId: number; file: unknown; dataDir: string };
+  input: { organisationId: number; file: unknown; store: FileStore };
 }): Promise<{ logoUrl: string }> {
   const { org } = await loadOwnOrganisation(ctx.db, ctx.actor, input.organisationId);
   if (!Buffer.isBuffer(input.file)) throw validationFailed({ logo: "imageEmpty" });
   let stored: Awaited<ReturnType<typeof storeImage>>;
   try {
-    stored = await storeImage(input.dataDir, input.file);
+    stored = await storeImage(input.store, input.file);
   } catch (error) {
     if (error instanceof ImageRejected) throw validationFailed({ logo: rejectionKeys[error.reason] });
     throw error;

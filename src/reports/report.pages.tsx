@@ -48,7 +48,7 @@ const problems: Record<string, string> = {
 /** The report form of an event (organisers after the event; its Land's coordinators, editors, admins) and withdrawing. */
 export function registerReportPages(app: FastifyInstance): void {
   const db = app.database.db;
-  const ctxOf = (base: PageBase) => ({ ...base.verb, dataDir: app.config.dataDir });
+  const ctxOf = (base: PageBase) => ({ ...base.verb, store: app.storage });
 
   const render = async (
     request: FastifyRequest<IdParams>,

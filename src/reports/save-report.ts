@@ -1,5 +1,3 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { report, reportDecision, reportPhoto } from "../db/schema/index.ts";
 import { requireActor } from "../event-form/event-access.ts";
@@ -7,10 +5,11 @@ import type { VerbCtx } from "../lib/actor.ts";
 import { conflict, validationFailed } from "../lib/errors.ts";
 import { ImageRejected, type StoredImage, storeImage } from "../media/store-image.ts";
 import { PdfRejected, type StoredPdf, storePdf } from "../media/store-pdf.ts";
+import { type FileStore, keyOfPublicPath } from "../storage/file-store.ts";
 import { loadWritableReport, type ReportRow } from "./report-access.ts";
 import { MAX_PHOTOS, type NewPhotoInput, parseNewPhotos, parseReportText, type RawValues } from "./report-values.ts";
 
-export type ReportCtx = VerbCtx & { dataDir: string; now?: Date };
+export type ReportCtx = VerbCtx & { store: FileStore; now?: Date };
 
 export type SaveReportInput = {
   eventId: number;
@@ -33,8 +32,8 @@ function nextStatus(previous: ReportRow["status"] | undefined, action: SaveRepor
 }
 
 /** Deletes files this verb stored when it then refuses or fails, so nothing is left half-written. */
-async function removeStored(dataDir: string, paths: string[]): Promise<void> {
-  await Promise.all(paths.map((p) => fs.rm(path.join(dataDir, p), { force: true })));
+async function removeStored(store: FileStore, paths: string[]): Promise<void> {
+  await Promise.all(paths.map((p) => store.delete(keyOfPublicPath(p))));
 }
 
 /**
@@ -68,7 +67,7 @@ export async function saveReport({ ctx, input }: { ctx: ReportCtx; input: SaveRe
   let pdf: StoredPdf | undefined;
   for (const { slot, photo } of photos) {
     try {
-      const image = await storeImage(ctx.dataDir, photo.file);
+      const image = await storeImage(ctx.store, photo.file);
       stored.push(image.path);
       images.push({ photo, image });
     } catch (error) {
@@ -78,7 +77,7 @@ export async function saveReport({ ctx, input }: { ctx: ReportCtx; input: SaveRe
   }
   if (input.pressRelease) {
     try {
-      pdf = await storePdf(ctx.dataDir, input.pressRelease);
+      pdf = await storePdf(ctx.store, input.pressRelease);
       stored.push(pdf.path, pdf.previewPath);
     } catch (error) {
       if (!(error instanceof PdfRejected)) throw error;
@@ -86,7 +85,7 @@ export async function saveReport({ ctx, input }: { ctx: ReportCtx; input: SaveRe
     }
   }
   if (Object.keys(errors).length) {
-    await removeStored(ctx.dataDir, stored);
+    await removeStored(ctx.store, stored);
     throw validationFailed(errors);
   }
 
@@ -151,7 +150,7 @@ export async function saveReport({ ctx, input }: { ctx: ReportCtx; input: SaveRe
       return { id: row.id, eventId: input.eventId, status, version: row.version };
     });
   } catch (error) {
-    await removeStored(ctx.dataDir, stored);
+    await removeStored(ctx.store, stored);
     throw error;
   }
 }

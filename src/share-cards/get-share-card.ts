@@ -1,17 +1,20 @@
-import fs from "node:fs/promises";
-import path from "node:path";
+import { buffer } from "node:stream/consumers";
 import type { DbOrTx } from "../events/event-record.ts";
 import { getPublicEvent } from "../events/get-public-event.ts";
 import { translator } from "../lib/i18n/i18n.ts";
 import type { Lang } from "../lib/language.ts";
+import type { FileStore } from "../storage/file-store.ts";
 import { renderShareCard } from "./render-share-card.ts";
 import { cardLabels, type ShareCardData, shareCardData, shareCardHash } from "./share-card-data.ts";
 
-export type ShareCardCtx = { db: DbOrTx; dataDir: string };
+export type ShareCardCtx = { db: DbOrTx; store: FileStore };
 export type ShareCard = { png: Buffer; hash: string; data: ShareCardData; fromCache: boolean };
 
-/** Where rendered cards are kept: DATA_DIR/cache/share-cards/<event id>-<lang>-<hash>.png */
-export const shareCardDir = (dataDir: string) => path.join(dataDir, "cache", "share-cards");
+/**
+ * Where rendered cards are kept in the file store (so every instance renders a card once):
+ * cache/share-cards/<event id>-<lang>-<hash>.png, on disk DATA_DIR/cache/share-cards/.
+ */
+export const SHARE_CARDS = "cache/share-cards/";
 
 /** Renders of the same card that are under way, so simultaneous first requests render it once. */
 const pending = new Map<string, Promise<Buffer>>();
@@ -23,24 +26,16 @@ export async function getShareCardData(db: DbOrTx, id: number, lang: Lang): Prom
   return shareCardData(e, lang, cardLabels(translator(lang)));
 }
 
-async function store(dir: string, file: string, png: Buffer, prefix: string): Promise<void> {
-  await fs.mkdir(dir, { recursive: true });
-  // Write beside, then rename: a reader never sees half a file.
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await fs.writeFile(temporary, png);
-  await fs.rename(temporary, file);
+async function keep(store: FileStore, key: string, png: Buffer, prefix: string): Promise<void> {
+  await store.put(key, png);
   // Earlier versions of this card (an older title, say) are no longer linked anywhere.
-  for (const name of await fs.readdir(dir)) {
-    if (name.startsWith(prefix) && name.endsWith(".png") && path.join(dir, name) !== file) {
-      await fs.rm(path.join(dir, name), { force: true });
-    }
-  }
+  for (const old of await store.list(prefix)) if (old.key !== key) await store.delete(old.key);
 }
 
-async function renderAndStore(dir: string, file: string, data: ShareCardData, prefix: string): Promise<Buffer> {
+async function renderAndStore(store: FileStore, key: string, data: ShareCardData, prefix: string): Promise<Buffer> {
   const png = await renderShareCard(data);
-  // The disk cache only saves work: a full or read-only disk must not cost the card.
-  await store(dir, file, png, prefix).catch(() => undefined);
+  // The stored copy only saves work: a full disk or an unreachable bucket must not cost the card.
+  await keep(store, key, png, prefix).catch(() => undefined);
   return png;
 }
 
@@ -55,15 +50,17 @@ export async function getShareCard({
   const data = await getShareCardData(ctx.db, input.id, input.lang);
   if (!data) return undefined;
   const hash = shareCardHash(data);
-  const dir = shareCardDir(ctx.dataDir);
-  const prefix = `${input.id}-${input.lang}-`;
-  const file = path.join(dir, `${prefix}${hash}.png`);
-  const cached = await fs.readFile(file).catch(() => undefined);
+  const prefix = `${SHARE_CARDS}${input.id}-${input.lang}-`;
+  const key = `${prefix}${hash}.png`;
+  const cached = await ctx.store
+    .read(key)
+    .then((file) => file && buffer(file.body))
+    .catch(() => undefined);
   if (cached) return { png: cached, hash, data, fromCache: true };
-  let render = pending.get(file);
+  let render = pending.get(key);
   if (!render) {
-    render = renderAndStore(dir, file, data, prefix).finally(() => pending.delete(file));
-    pending.set(file, render);
+    render = renderAndStore(ctx.store, key, data, prefix).finally(() => pending.delete(key));
+    pending.set(key, render);
   }
   return { png: await render, hash, data, fromCache: false };
 }

@@ -14,7 +14,7 @@ export function registerShareCardRoutes(app: FastifyInstance): void {
     { config: { publicCache: true } },
     async (request, reply) => {
       const id = eventIdFromParam(request.params.param);
-      const ctx = { db: app.database.db, dataDir: app.config.dataDir };
+      const ctx = { db: app.database.db, store: app.storage };
       const card = id === undefined ? undefined : await getShareCard({ ctx, input: { id, lang: langOf(request.query) } });
       if (!card) throw notFound("Event not found");
       // The hash is of what the card shows: a changed title is a new ETag and a new `v` in og:image,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { queryRows } from "../db/client.ts";
-import { getShareCardData, shareCardDir } from "./get-share-card.ts";
+import { getShareCardData } from "./get-share-card.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -90,7 +90,7 @@ describe("share card", () => {
 
   it("is cached on disk and served from there while the content is unchanged", async () => {
     const e = await eventWhere(sql`e.status = 'published' and e.mode = 'online'`);
-    const dir = shareCardDir(t.app.config.dataDir);
+    const dir = path.join(t.app.config.dataDir, "cache", "share-cards");
     const first = await fetchCard(e.id);
     const files = fs.readdirSync(dir).filter((name) => name.startsWith(`${e.id}-de-`));
     expect(files).toHaveLength(1);
@@ -106,7 +106,7 @@ describe("share card", () => {
 
   it("still serves the card when the cache folder cannot be written", async () => {
     const e = await eventWhere(sql`e.status = 'published' and e.mode = 'hybrid'`);
-    const dir = shareCardDir(t.app.config.dataDir);
+    const dir = path.join(t.app.config.dataDir, "cache", "share-cards");
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     fs.writeFileSync(dir, "not a folder");
@@ -127,7 +127,7 @@ describe("share card", () => {
     const after = await fetchCard(e.id);
     expect(after.response.headers.etag).not.toBe(before.response.headers.etag);
     expect(after.png.equals(before.png)).toBe(false);
-    const dir = shareCardDir(t.app.config.dataDir);
+    const dir = path.join(t.app.config.dataDir, "cache", "share-cards");
     expect(fs.readdirSync(dir).filter((name) => name.startsWith(`${e.id}-de-`))).toEqual([
       `${e.id}-de-${String(after.response.headers.etag).slice(4, -1)}.png`,
     ]);
@@ -169,7 +169,7 @@ describe("share card", () => {
       expect(response.statusCode, url).toBe(404);
       expect(response.headers["content-type"]).toMatch(/text\/html/);
     }
-    expect(fs.existsSync(path.join(shareCardDir(t.app.config.dataDir), `${draft.id}-de-`))).toBe(false);
+    expect(fs.existsSync(path.join(path.join(t.app.config.dataDir, "cache", "share-cards"), `${draft.id}-de-`))).toBe(false);
   });
 
   it("renders hostile and very long titles as text, within the card", async () => {
