@@ -12,6 +12,8 @@ export type TestSmtp = {
   rejecting: boolean;
   /** Resolves with the first received mail to the address (polls up to `timeoutMs`). */
   waitFor(to: string, timeoutMs?: number): Promise<ReceivedMail>;
+  /** Resolves with the first received mail to the address whose subject matches (polls up to `timeoutMs`). */
+  waitForSubject(to: string, subject: RegExp, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 };
 
@@ -46,6 +48,15 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     server.listen(port, "127.0.0.1", () => resolve());
   });
   const actualPort = (server.server.address() as AddressInfo).port;
+  const waitForSubject = async (to: string, subject: RegExp, timeoutMs = 15_000): Promise<ReceivedMail> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const mail = received.find((m) => m.envelopeTo.includes(to) && subject.test(m.subject ?? ""));
+      if (mail) return mail;
+      if (Date.now() > until) throw new Error(`no mail to ${to} with subject ${subject} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   return {
     url: `smtp://127.0.0.1:${actualPort}`,
     port: actualPort,
@@ -56,15 +67,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     set rejecting(value: boolean) {
       state.rejecting = value;
     },
-    async waitFor(to, timeoutMs = 15_000) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const mail = received.find((m) => m.envelopeTo.includes(to));
-        if (mail) return mail;
-        if (Date.now() > until) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
+    waitFor: (to, timeoutMs = 15_000) => waitForSubject(to, /(?:)/, timeoutMs),
+    waitForSubject,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

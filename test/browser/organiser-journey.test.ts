@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEdition } from "../../src/event-form/event-form.fixtures.ts";
 import { createUser, type TestUser } from "../accounts.ts";
 import { linkIn } from "../mail.ts";
-import { type ReceivedMail, startSmtp, type TestSmtp } from "../smtp.ts";
+import { startSmtp, type TestSmtp } from "../smtp.ts";
 import { launchBrowser, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 let smtp: TestSmtp;
@@ -37,16 +37,8 @@ afterAll(async () => {
   if (imageDir) fs.rmSync(imageDir, { recursive: true, force: true });
 });
 
-/** The first mail to an address whose subject matches (polls the real SMTP server's inbox). */
-async function mailTo(to: string, subject: RegExp, timeoutMs = 15_000): Promise<ReceivedMail> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const mail = smtp.received.find((m) => m.envelopeTo.includes(to) && subject.test(m.subject ?? ""));
-    if (mail) return mail;
-    if (Date.now() > until) throw new Error(`no mail to ${to} with subject ${subject} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** The first mail to an address whose subject matches, from the real SMTP server's inbox. */
+const mailTo = (to: string, subject: RegExp) => smtp.waitForSubject(to, subject);
 
 /** Collects console errors and uncaught exceptions of a page. */
 function recordErrors(page: Page): string[] {

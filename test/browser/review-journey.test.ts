@@ -12,7 +12,7 @@ import { decideEvent } from "../../src/moderation/decide-event.ts";
 import { actorOf } from "../../src/organiser/organiser-test-kit.ts";
 import { createUser, type TestUser } from "../accounts.ts";
 import { linkIn } from "../mail.ts";
-import { type ReceivedMail, startSmtp, type TestSmtp } from "../smtp.ts";
+import { startSmtp, type TestSmtp } from "../smtp.ts";
 import { launchBrowser, logIn, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 /**
@@ -81,15 +81,7 @@ async function setModeration(moderation: "one_tier" | "two_tier"): Promise<void>
 }
 
 /** The first mail to an address whose subject matches, from the real SMTP server's inbox. */
-async function mailTo(to: string, subject: RegExp, timeoutMs = 15_000): Promise<ReceivedMail> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const mail = smtp.received.find((m) => m.envelopeTo.includes(to) && subject.test(m.subject ?? ""));
-    if (mail) return mail;
-    if (Date.now() > until) throw new Error(`no mail to ${to} with subject ${subject} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const mailTo = (to: string, subject: RegExp) => smtp.waitForSubject(to, subject);
 
 /** A digest clock: now, but not before 07:30 Berlin (the digest goes out from 07:00), so the run is pinned and valid. */
 function digestNow(): Date {
