@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { createPersonas, type PersonaName, type Personas, personaNames } from "../../test/personas.ts";
 import { queryRows } from "../db/client.ts";
-import { eventHistory, reviewDecision } from "../db/schema/index.ts";
+import { eventHistory, report, reviewDecision } from "../db/schema/index.ts";
 import { listEditions, pickCurrentEdition } from "../editions/edition-queries.ts";
 import { orgIn } from "../event-form/event-form.fixtures.ts";
 import { insertEventRecord } from "../events/event-record.ts";
@@ -154,6 +154,75 @@ describe("operations figures: the numbers", () => {
     for (const id of ["queue-age", "decision-time"]) expect(doc.querySelectorAll(`#${id} tbody tr`)).toHaveLength(16);
     const row = doc.querySelector(`#queue-age tr[data-state="${land}"]`);
     expect([...(row?.querySelectorAll("td") ?? [])].map((td) => td.textContent)[0]).toBe("3");
+  });
+});
+
+describe("operations figures: published events without a report per Land", () => {
+  type Status = "published" | "cancelled" | "draft";
+  type ReportStatus = (typeof report.$inferInsert)["status"];
+  const day = 86_400_000;
+
+  /** An event of the current edition in `land` that ended (or ends) `endDays` from now, with a report of `reportStatus` if given. */
+  async function addEvent(slug: string, status: Status, endDays: number, reportStatus?: ReportStatus, stateCode = land) {
+    const db = t.database.db;
+    const edition = pickCurrentEdition(await listEditions(db));
+    if (!edition) throw new Error("no edition");
+    const org = await orgIn(db, land);
+    const endsAt = new Date(Date.now() + endDays * day);
+    const id = await insertEventRecord(
+      db,
+      {
+        editionId: edition.id,
+        organisationId: org.id,
+        slug: `ohne-bericht-${slug}`,
+        status,
+        titleDe: `Berichtszahl ${slug}`,
+        summaryDe: "Für die Berichtszahlen.",
+        formatCode: "workshop",
+        mode: stateCode === "online" ? "online" : "onsite",
+        stateCode,
+        ...(status === "cancelled" ? { cancelReason: "Sturm" } : {}),
+      },
+      [{ startsAt: new Date(endsAt.getTime() - 2 * 3_600_000), endsAt }],
+    );
+    if (reportStatus) await db.insert(report).values({ eventId: id, status: reportStatus, textDe: "Bericht", participantCount: 5 });
+    return id;
+  }
+
+  it("counts ended published events per review Land and those without a report handed in, checked against the rows made here", async () => {
+    const editor = { db: t.database.db, actor: actorOf(p, "editor") };
+    const before = (await loadOperationsFigures({ ctx: editor })).rows.find((r) => r.code === land)?.reports;
+    // Handed in: published, submitted, changes requested — also for an online event, counted in its organiser's Land.
+    await addEvent("veroeffentlicht", "published", -3, "published");
+    await addEvent("eingereicht", "published", -3, "submitted");
+    await addEvent("in-aenderung", "published", -2, "changes_requested");
+    await addEvent("online", "published", -2, "published", "online");
+    // Not handed in: a draft, a withdrawn or a rejected report, or none.
+    await addEvent("entwurf", "published", -2, "draft");
+    await addEvent("zurueckgezogen", "published", -2, "withdrawn");
+    await addEvent("abgelehnt", "published", -1, "rejected");
+    await addEvent("keiner", "published", -1);
+    // Not counted: cancelled, still a draft, or not over yet.
+    await addEvent("abgesagt", "cancelled", -3);
+    await addEvent("noch-entwurf", "draft", -3);
+    await addEvent("kommt-noch", "published", 2);
+    const after = await loadOperationsFigures({ ctx: editor });
+    const row = after.rows.find((r) => r.code === land)?.reports;
+    expect(row).toEqual({ published: (before?.published ?? 0) + 8, withoutReport: (before?.withoutReport ?? 0) + 4 });
+    // The same at a time before any of them ended: none of them counts.
+    const earlier = (await loadOperationsFigures({ ctx: editor, now: new Date(Date.now() - 4 * day) })).rows.find((r) => r.code === land);
+    expect((row?.published ?? 0) - (earlier?.reports.published ?? 0)).toBeGreaterThanOrEqual(8);
+
+    // The page's table: one row per Land, the figures of the verb and the share of those without a report.
+    const doc = parseHtml((await as("editor").get("/mein-bereich/statistik/betrieb")).body);
+    expect(doc.querySelectorAll("#without-report tbody tr")).toHaveLength(16);
+    for (const r of after.rows) {
+      const cells = [...(doc.querySelector(`#without-report tr[data-state="${r.code}"]`)?.querySelectorAll("td") ?? [])].map(
+        (td) => td.textContent,
+      );
+      const share = r.reports.published === 0 ? "–" : `${Math.round((100 * r.reports.withoutReport) / r.reports.published)}\u00a0%`;
+      expect(cells, r.code).toEqual([String(r.reports.published), String(r.reports.withoutReport), share]);
+    }
   });
 });
 
