@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../db/client.ts";
+import type { PhotoLicence } from "../db/schema/index.ts";
 import { countedEventCondition } from "../editions/counted-events.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 
@@ -12,7 +13,7 @@ export type GalleryPhoto = EventRef & {
   altDe: string;
   altEn: string | null;
   credit: string;
-  licence: string;
+  licence: PhotoLicence;
 };
 export type PressRelease = EventRef & {
   reportId: number;

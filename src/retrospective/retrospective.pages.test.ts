@@ -171,8 +171,9 @@ describe("retrospective: what the reports add", () => {
     const img = doc.querySelector('.gallery img[src="/uploads/foto-test.webp"]');
     expect(img?.getAttribute("alt")).toBe("Publikum im Saal");
     const caption = img?.closest("figure")?.querySelector("figcaption")?.textContent ?? "";
-    expect(caption).toContain("Foto: <script>alert(1)</script> Fotostudio");
-    expect(caption).toContain("Lizenz: CC BY 4.0");
+    // The credit as entered (the form asks for "Foto: …"), then the licence's one label (reports.licences).
+    expect(caption).toContain("<script>alert(1)</script> Fotostudio, Lizenz: CC BY 4.0");
+    expect(caption).not.toContain("Foto: ");
     expect(response.body).not.toContain("<script>alert(1)");
     expect(doc.querySelector('.press-releases a[href="/uploads/presse-test.pdf"]')).not.toBeNull();
     expect(response.body).not.toContain("foto-geheim.webp");

@@ -216,7 +216,7 @@ describe("report journey in a browser", () => {
       expect(Number(figure?.replace(/\D/g, ""))).toBe(before + participants);
       const gallery = visitor.locator("section[aria-labelledby=retro-gallery] li", { hasText: credit });
       expect(await gallery.count()).toBe(2);
-      await expect(gallery.first().locator("figcaption").textContent()).resolves.toContain("CC BY 4.0");
+      await expect(gallery.first().locator("figcaption").textContent()).resolves.toContain(`${credit}, Lizenz: CC BY 4.0`);
       await expect(gallery.first().locator("img").getAttribute("alt")).resolves.toBe("Publikum im Saal beim Vortrag");
       const press = visitor.locator("ul.press-releases li", { hasText: event.title });
       await expect(press.locator('a[type="application/pdf"]').textContent()).resolves.toBe(event.title);

@@ -1,10 +1,8 @@
 import { eventPath } from "../../events/event-path.ts";
 import { pick } from "../../lib/language.ts";
 import type { PageCtx } from "../../lib/page-context.ts";
+import { creditLine } from "../../reports/views/PublicReport.tsx";
 import { GALLERY_LIMIT, type GalleryPhoto, type PressRelease } from "../list-report-media.ts";
-
-const licenceKeys = ["cc0-1.0", "cc-by-4.0", "cc-by-sa-4.0", "all-rights-granted"] as const;
-const isLicenceKey = (code: string): code is (typeof licenceKeys)[number] => (licenceKeys as readonly string[]).includes(code);
 
 const sizeOf = (lang: string, bytes: number | null) =>
   bytes === null ? "" : `${(bytes / 1_000_000).toLocaleString(lang === "en" ? "en-GB" : "de-DE", { maximumFractionDigits: 1 })} MB`;
@@ -25,8 +23,7 @@ export function Gallery({ ctx, photos }: { ctx: PageCtx; photos: GalleryPhoto[] 
               <figcaption>
                 <a href={ctx.href(eventPath({ id: p.eventId, slug: p.slug }))}>{pick(lang, p.titleDe, p.titleEn)}</a>
                 <br />
-                {t("stats.retro.photoBy", { credit: p.credit })} ·{" "}
-                {t("stats.retro.licence", { licence: isLicenceKey(p.licence) ? t(`stats.retro.licences.${p.licence}`) : p.licence })}
+                {creditLine(ctx, p)}
               </figcaption>
             </figure>
           </li>
