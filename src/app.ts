@@ -26,6 +26,8 @@ import { registerPublicCache } from "./lib/public-cache.ts";
 import { registerMapPages } from "./map/map.pages.tsx";
 import { registerMediaRoutes } from "./media/media.routes.ts";
 import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
+import { registerMediaKitPages } from "./media-kit/media-kit.pages.tsx";
+import { registerMediaKitAdminPages } from "./media-kit/media-kit-admin.pages.tsx";
 import { registerMetrics } from "./metrics/metrics.plugin.ts";
 import { registerAuditPages } from "./moderation/audit.pages.tsx";
 import { registerReasonPages } from "./moderation/reasons.pages.tsx";
@@ -156,6 +158,7 @@ export async function buildApp({
   registerContentPages(app);
   registerNewsPages(app);
   registerNewsFeeds(app);
+  registerMediaKitPages(app);
   registerSitemapRoutes(app);
   registerWidgetRoutes(app);
   registerOrganiserPages(app);
@@ -177,6 +180,7 @@ export async function buildApp({
   registerRetrospectivePages(app);
   registerNewsAdminPages(app);
   registerTaxonomyPages(app);
+  registerMediaKitAdminPages(app);
   registerAccountPages(app); // keep last: its /mein-bereich fallback yields to a feature that registered one
   return app;
 }

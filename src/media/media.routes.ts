@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { notFound } from "../lib/errors.ts";
 import { contentTypeOf, type StoredFile, UPLOADS } from "../storage/file-store.ts";
 
-/** Our upload names: random hex, one of the types storeImage/storePdf write. Anything else is 404. */
-const UPLOAD_NAME = /^[a-f0-9]{32}\.(webp|jpg|pdf)$/;
+/** Our upload names: random hex, one of the types storeImage/storePdf/storeOriginalImage write. Anything else is 404. */
+const UPLOAD_NAME = /^[a-f0-9]{32}\.(webp|jpg|png|pdf)$/;
 /** Names are random and never reused, so a copy may be kept for a year without asking again. */
 const CACHE_CONTROL = "public, max-age=31536000, immutable";
 

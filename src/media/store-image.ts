@@ -29,12 +29,10 @@ export class ImageRejected extends Error {
 export type StoredImage = { path: string; width: number; height: number };
 
 /**
- * Checks an uploaded image by its content (not its name or declared type), re-encodes it as WebP at
- * most 1600 px on its longer edge — which drops EXIF, GPS and every other metadata — and stores it
- * in the file store (DATA_DIR or the bucket) under uploads/ with a random name. Returns the public
- * path (/uploads/…) and the size.
+ * The checks before any decoding, by content (not name or declared type): size, one of `formats`
+ * as sharp reads the header, real dimensions, at most 40 MP. Returns the format found.
  */
-export async function storeImage(store: FileStore, input: Buffer): Promise<StoredImage> {
+export async function checkImage(input: Buffer, formats: readonly string[]): Promise<Metadata & { format: string }> {
   if (input.length === 0) throw new ImageRejected("empty");
   if (input.length > MAX_IMAGE_BYTES) throw new ImageRejected("size");
   let meta: Metadata;
@@ -43,9 +41,21 @@ export async function storeImage(store: FileStore, input: Buffer): Promise<Store
   } catch (error) {
     throw new ImageRejected(/pixel limit/i.test(String(error)) ? "pixels" : "type");
   }
-  if (!meta.format || !["jpeg", "png", "webp"].includes(meta.format)) throw new ImageRejected("type");
+  const format = meta.format;
+  if (!format || !formats.includes(format)) throw new ImageRejected("type");
   if (!meta.width || !meta.height) throw new ImageRejected("broken");
   if (meta.width * meta.height > MAX_IMAGE_PIXELS) throw new ImageRejected("pixels");
+  return { ...meta, format };
+}
+
+/**
+ * Checks an uploaded image by its content (not its name or declared type), re-encodes it as WebP at
+ * most 1600 px on its longer edge — which drops EXIF, GPS and every other metadata — and stores it
+ * in the file store (DATA_DIR or the bucket) under uploads/ with a random name. Returns the public
+ * path (/uploads/…) and the size.
+ */
+export async function storeImage(store: FileStore, input: Buffer): Promise<StoredImage> {
+  await checkImage(input, ["jpeg", "png", "webp"]);
   let output: { data: Buffer; info: OutputInfo };
   try {
     output = await sharp(input, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" })

@@ -17,6 +17,7 @@ export const auditObjectTypes = [
   "report",
   "edition",
   "taxonomy_term",
+  "media_kit_file",
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

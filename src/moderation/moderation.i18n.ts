@@ -188,6 +188,7 @@ export const moderationDe = {
       report: "Bericht",
       edition: "Ausgabe",
       taxonomy_term: "Technologiefeld oder Zielgruppe",
+      media_kit_file: "Medienpaket",
     },
   },
   mail: {
@@ -416,6 +417,7 @@ export const moderationEn: Same<typeof moderationDe> = {
       report: "Report",
       edition: "Edition",
       taxonomy_term: "Technology field or target group",
+      media_kit_file: "Media kit",
     },
   },
   mail: {

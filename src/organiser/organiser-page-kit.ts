@@ -82,6 +82,10 @@ const notices = {
   termRetired: "taxonomies.notice.retired",
   termReactivated: "taxonomies.notice.reactivated",
   termDeleted: "taxonomies.notice.deleted",
+  kitAdded: "mediaKit.admin.notice.added",
+  kitRemoved: "mediaKit.admin.notice.removed",
+  kitGenerated: "mediaKit.admin.notice.generated",
+  kitUsageSaved: "mediaKit.admin.notice.usageSaved",
 } as const;
 
 /** The success message named by `?notice=` (unknown names show nothing). */

@@ -7,6 +7,7 @@ export * from "./history.ts";
 export * from "./import-plan.ts";
 export * from "./invitation.ts";
 export * from "./mail.ts";
+export * from "./media-kit.ts";
 export * from "./moderation.ts";
 export * from "./news.ts";
 export * from "./organisation.ts";

@@ -4,6 +4,7 @@ import { editionsDe } from "../../editions/editions.i18n.ts";
 import { eventFormDe } from "../../event-form/event-form.i18n.ts";
 import { importsDe } from "../../imports/imports.i18n.ts";
 import { mapDe } from "../../map/map.i18n.ts";
+import { mediaKitDe } from "../../media-kit/media-kit.i18n.ts";
 import { moderationDe } from "../../moderation/moderation.i18n.ts";
 import { newsDe } from "../../news/news.i18n.ts";
 import { organiserDe } from "../../organiser/organiser.i18n.ts";
@@ -218,4 +219,5 @@ export const de = {
   reports: reportsDe,
   widget: widgetDe,
   taxonomies: taxonomiesDe,
+  mediaKit: mediaKitDe,
 } as const;

@@ -4,6 +4,7 @@ import { editionsEn } from "../../editions/editions.i18n.ts";
 import { eventFormEn } from "../../event-form/event-form.i18n.ts";
 import { importsEn } from "../../imports/imports.i18n.ts";
 import { mapEn } from "../../map/map.i18n.ts";
+import { mediaKitEn } from "../../media-kit/media-kit.i18n.ts";
 import { moderationEn } from "../../moderation/moderation.i18n.ts";
 import { newsEn } from "../../news/news.i18n.ts";
 import { organiserEn } from "../../organiser/organiser.i18n.ts";
@@ -219,4 +220,5 @@ export const en: Same<typeof de> = {
   reports: reportsEn,
   widget: widgetEn,
   taxonomies: taxonomiesEn,
+  mediaKit: mediaKitEn,
 };

@@ -106,6 +106,9 @@ export function PressPage({ ctx, items, contacts }: { ctx: PageCtx; items: Publi
       <h1>{t("news.pressTitle")}</h1>
       <p>{t("news.pressIntro")}</p>
       <FeedList ctx={ctx} kind="presse" />
+      <p>
+        <a href={ctx.href("/presse/medienpaket")}>{t("mediaKit.pressLink")}</a>
+      </p>
       <h2>{t("news.pressReleases")}</h2>
       {items.length === 0 ? (
         <p>{t("news.pressNone")}</p>

@@ -45,6 +45,10 @@ const knownErrors = new Set<string>([
   "yearTaken",
   "notInEdition",
   "creditRequired",
+  "fileRequired",
+  "fileType",
+  "fileSvg",
+  "fileEncrypted",
 ]);
 
 /** The message of an error key in the reader's language (unknown keys read as "invalid"). */

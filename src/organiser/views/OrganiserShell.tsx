@@ -57,6 +57,7 @@ export function OrganiserShell({ ctx, actor, title, orgs, org, notice, children 
     ["/mein-bereich/aktuelles", t("news.nav"), actor.role === "editor" || actor.role === "admin"],
     ["/mein-bereich/ausgaben", t("editions.nav"), isNational(actor)],
     ["/mein-bereich/taxonomien/technologiefelder", t("taxonomies.nav"), isNational(actor)],
+    ["/mein-bereich/medienpaket", t("mediaKit.admin.nav"), isNational(actor)],
   ];
   return (
     <Layout ctx={ctx} meta={{ title, noindex: true }}>
