@@ -15,6 +15,7 @@ import { registerEditionApi } from "./editions.api.ts";
 import { registerEventApi } from "./events.api.ts";
 import { registerMeApi } from "./me.api.ts";
 import { registerNewsApi } from "./news.api.ts";
+import { openApiDocument } from "./openapi-document.ts";
 import { registerOrganisationApi } from "./organisations.api.ts";
 import { bearerScheme } from "./token-auth.ts";
 
@@ -44,7 +45,7 @@ export async function registerApi(app: FastifyInstance): Promise<void> {
   });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async (_request, reply) =>
-    reply.header("access-control-allow-origin", "*").send(app.swagger()),
+    reply.header("access-control-allow-origin", "*").send(await openApiDocument(app)),
   );
 
   // Swagger UI serves its own bundled assets and needs no inline script: the site's CSP stays as it is.

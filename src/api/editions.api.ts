@@ -19,7 +19,14 @@ export function registerEditionApi(app: FastifyInstance): void {
     "/editions",
     {
       config: { publicCache: true },
-      schema: { tags, summary: "All editions, newest first", querystring: LangQuery, response: { 200: EditionList, ...errorResponses } },
+      schema: {
+        operationId: "listEditions",
+        tags,
+        security: [],
+        summary: "All editions, newest first",
+        querystring: LangQuery,
+        response: { 200: EditionList, ...errorResponses },
+      },
     },
     async (request) => {
       const editions = await listEditions(app.database.db);
@@ -33,7 +40,9 @@ export function registerEditionApi(app: FastifyInstance): void {
     {
       config: { publicCache: true },
       schema: {
+        operationId: "getEdition",
         tags,
+        security: [],
         summary: "One edition",
         params: YearParams,
         querystring: LangQuery,
@@ -51,7 +60,9 @@ export function registerEditionApi(app: FastifyInstance): void {
     {
       config: { publicCache: true },
       schema: {
+        operationId: "getEditionStatistics",
         tags,
+        security: [],
         summary: "Public events of an edition counted by state, day, format and attendance mode",
         params: YearParams,
         response: { 200: EditionStatistics, ...errorResponses },

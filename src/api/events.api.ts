@@ -22,7 +22,9 @@ export function registerEventApi(app: FastifyInstance): void {
     {
       config: { publicCache: true },
       schema: {
+        operationId: "listEvents",
         tags,
+        security: [],
         summary: "Public events of an edition, filtered like the programme page, by start time",
         querystring: EventsQuery,
         response: { 200: EventList, ...errorResponses },
@@ -54,7 +56,9 @@ export function registerEventApi(app: FastifyInstance): void {
     {
       config: { publicCache: true },
       schema: {
+        operationId: "getEvent",
         tags,
+        security: [],
         summary: "One published or cancelled event with sessions, venue, organisers and accessibility",
         params: EventParams,
         querystring: LangOnlyQuery,

@@ -38,7 +38,9 @@ export function registerNewsApi(app: FastifyInstance): void {
     {
       config: { publicCache: true },
       schema: {
+        operationId: "listNews",
         tags,
+        security: [],
         summary: "Public news items, newest first (at most 100)",
         querystring: NewsQuery,
         response: { 200: NewsList, ...errorResponses },
@@ -56,7 +58,9 @@ export function registerNewsApi(app: FastifyInstance): void {
     {
       config: { publicCache: true },
       schema: {
+        operationId: "getNewsItem",
         tags,
+        security: [],
         summary: "One public news item",
         params: NewsParams,
         querystring: NewsLangQuery,

@@ -31,7 +31,9 @@ export function registerOrganisationApi(app: FastifyInstance): void {
     {
       config: { publicCache: true },
       schema: {
+        operationId: "listOrganisations",
         tags: ["Organisations"],
+        security: [],
         summary: "Organisations with public events in an edition, by name; filter by state and kind",
         querystring: OrganisationsQuery,
         response: { 200: OrganisationList, ...errorResponses },
@@ -67,7 +69,9 @@ export function registerOrganisationApi(app: FastifyInstance): void {
     {
       config: { publicCache: true },
       schema: {
+        operationId: "getOrganisation",
         tags: ["Organisations"],
+        security: [],
         summary: "One organisation",
         params: SlugParams,
         querystring: LangQuery,
@@ -105,7 +109,9 @@ export function registerOrganisationApi(app: FastifyInstance): void {
     {
       config: { publicCache: true },
       schema: {
+        operationId: "listTradeFairPresences",
         tags: ["Trade fairs"],
+        security: [],
         summary: "Booths at trade fairs during an edition, by fair, hall and booth",
         querystring: EditionQuery,
         response: { 200: TradeFairPresenceList, ...errorResponses },

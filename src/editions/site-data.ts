@@ -1,8 +1,7 @@
-import { inArray } from "drizzle-orm";
-import { organisation } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import type { FilterVocabulary } from "../events/programme-filter.ts";
 import { isRootDb, memoForVersion, readDataVersion } from "../lib/data-version.ts";
+import { listOrganisationSlugs } from "../organisations/organisation-queries.ts";
 import { loadTaxonomies, type Taxonomies } from "../taxonomies/taxonomy-queries.ts";
 import { type Edition, editionDays, listEditions, pickCurrentEdition } from "./edition-queries.ts";
 
@@ -34,8 +33,8 @@ export function filterVocabulary(db: DbOrTx, site: SiteData & { current: Edition
     formats: site.taxonomies.formats.map((f) => f.code),
     topics: site.taxonomies.topics.map((t) => t.code),
     targetGroups: site.taxonomies.targetGroups.map((t) => t.code),
-    organisationSlugs: async (slugs) =>
-      (await db.select({ slug: organisation.slug }).from(organisation).where(inArray(organisation.slug, slugs))).map((r) => r.slug),
+    // Public organisations only, as the OpenAPI document's enum lists them.
+    organisationSlugs: (slugs) => listOrganisationSlugs(db, slugs),
     days: (year) => {
       const e = site.editions.find((x) => x.year === year);
       return e ? editionDays(e) : [];

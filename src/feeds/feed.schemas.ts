@@ -26,8 +26,10 @@ const JsonFeed = z
 
 const badRequest = { description: "An unknown filter value, named in `fields`", content: { "application/json": { schema: ApiError } } };
 
-function doc(summary: string, description: string, type: string, body: z.ZodType = z.string()): FastifySchema {
+function doc(operationId: string, summary: string, description: string, type: string, body: z.ZodType = z.string()): FastifySchema {
   return {
+    operationId,
+    security: [],
     summary,
     description,
     tags: ["Feeds and exports"],
@@ -38,24 +40,38 @@ function doc(summary: string, description: string, type: string, body: z.ZodType
 
 const feedDocs = {
   "/feeds/events.ics": doc(
+    "getEventsIcal",
     "iCalendar feed",
     "One VEVENT per date of every matching event, times in Europe/Berlin (VTIMEZONE included); subscribable in calendar apps.",
     "text/calendar",
   ),
-  "/feeds/events.rss": doc("RSS 2.0 feed", "One item per matching event, in programme order (by start).", "application/rss+xml"),
-  "/feeds/events.atom": doc("Atom feed", "One item per matching event, in programme order (by start).", "application/atom+xml"),
+  "/feeds/events.rss": doc(
+    "getEventsRss",
+    "RSS 2.0 feed",
+    "One item per matching event, in programme order (by start).",
+    "application/rss+xml",
+  ),
+  "/feeds/events.atom": doc(
+    "getEventsAtom",
+    "Atom feed",
+    "One item per matching event, in programme order (by start).",
+    "application/atom+xml",
+  ),
   "/feeds/events.json": doc(
+    "getEventsJsonFeed",
     "JSON Feed 1.1",
     "One item per matching event, in programme order (by start).",
     "application/feed+json",
     JsonFeed,
   ),
   "/export/events.csv": doc(
+    "exportEventsCsv",
     "CSV export",
     "One row per event for a German Excel: UTF-8 with BOM, `;` between fields, CRLF, dates as TT.MM.JJJJ HH:MM (Berlin time).",
     "text/csv",
   ),
   "/export/events.xlsx": doc(
+    "exportEventsXlsx",
     "Excel export",
     "One row per event with real date cells (Berlin time), frozen and filterable header row.",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { queryRows } from "../db/client.ts";
 import { organisation } from "../db/schema/index.ts";
 import { countedEventCondition } from "../editions/counted-events.ts";
@@ -43,4 +43,15 @@ export async function findOrganisationBySlug(db: DbOrTx, slug: string): Promise<
     .from(organisation)
     .where(and(eq(organisation.slug, slug), eq(organisation.status, "active")));
   return row;
+}
+
+/** Slugs of the public (active) organisations, all of them or those among `slugs`: what the `org` filter takes. */
+export async function listOrganisationSlugs(db: DbOrTx, slugs?: string[]): Promise<string[]> {
+  const active = eq(organisation.status, "active");
+  const rows = await db
+    .select({ slug: organisation.slug })
+    .from(organisation)
+    .where(slugs ? and(active, inArray(organisation.slug, slugs)) : active)
+    .orderBy(asc(organisation.slug));
+  return rows.map((r) => r.slug);
 }
