@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../../events/event-record.ts";
 import { mediaKitStep } from "../../media-kit/copy-media-kit.ts";
+import { pagesStep } from "../../pages/copy-pages.ts";
 import type { Edition } from "../edition-queries.ts";
 import { stateIntrosStep } from "./copy-state-intros.ts";
 import { taxonomiesStep } from "./taxonomies-step.ts";
@@ -28,4 +29,4 @@ export type RolloverStep = {
  * add their step here: one import and one entry. Invitations and the prefilled drafts are not steps:
  * they run after the copy (see roll-over-edition.ts).
  */
-export const rolloverSteps: readonly RolloverStep[] = [taxonomiesStep, stateIntrosStep, mediaKitStep];
+export const rolloverSteps: readonly RolloverStep[] = [taxonomiesStep, stateIntrosStep, pagesStep, mediaKitStep];
