@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { validationFailed } from "../lib/errors.ts";
+import { withoutControlCharacters } from "../lib/form-text.ts";
 import { emailField, optionalText, requiredText, textField } from "../organiser/organiser.schemas.ts";
 
 /**
@@ -138,7 +139,8 @@ export type EditionForm = {
 };
 
 /** The whole edition form, or one validation error naming every bad field (rows and date order included). */
-export function parseEditionForm(form: Record<string, unknown>): EditionForm {
+export function parseEditionForm(raw: Record<string, unknown>): EditionForm {
+  const form = withoutControlCharacters(raw) as Record<string, unknown>;
   const parsed = EditionFields.safeParse(form);
   const errors: Record<string, string> = parsed.success ? {} : issuesOf(parsed.error);
   // The order of two days is checked whenever both are days, also when other fields are wrong.

@@ -4,6 +4,7 @@ import { format as formatTable, organisation, state, targetGroup, topic, venue }
 import { berlinDay, berlinTime } from "../events/event-dates.ts";
 import type { DbOrTx, NewSession } from "../events/event-record.ts";
 import { validationFailed } from "../lib/errors.ts";
+import { withoutControlCharacters } from "../lib/form-text.ts";
 import { type EventData, EventInput, fieldErrors, type SessionInput } from "./event-form.schemas.ts";
 
 const nextDay = (day: string) => format(addDays(new Date(`${day}T12:00:00Z`), 1), "yyyy-MM-dd");
@@ -13,16 +14,6 @@ export function sessionTimes(s: SessionInput): NewSession {
   const endDay = s.endDate || s.startDate;
   if (s.allDay) return { startsAt: berlinTime(s.startDate), endsAt: berlinTime(nextDay(endDay)), allDay: true };
   return { startsAt: berlinTime(s.startDate, s.startTime), endsAt: berlinTime(endDay, s.endTime), allDay: false };
-}
-
-/** Line breaks as \n (forms send \r\n) and control characters (NUL, which PostgreSQL text refuses, …) removed, deeply. */
-function withoutControlCharacters(value: unknown): unknown {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  if (typeof value === "string") return value.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
-  if (Array.isArray(value)) return value.map(withoutControlCharacters);
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControlCharacters(v)]));
-  return value;
 }
 
 /** Parses raw input into event data; 422 with every field's problem. */

@@ -5,9 +5,9 @@ import { createTestApp, type TestApp } from "../app.ts";
 
 export type RunningServer = { origin: string; testApp: TestApp; close(): Promise<void> };
 
-/** The real app on a fresh copy of the seeded demo database, listening on a free local port. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const testApp = await createTestApp(env);
+/** The real app on a fresh copy of the seeded demo database, listening on a free local port (`clock`: the app's time). */
+export async function startServer(env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<RunningServer> {
+  const testApp = await createTestApp(env, undefined, options);
   const address = await testApp.app.listen({ port: 0, host: "127.0.0.1" });
   return { origin: new URL(address).origin, testApp, close: () => testApp.close() };
 }
