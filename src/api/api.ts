@@ -9,6 +9,8 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "../db/database-error.ts";
+import { UNAVAILABLE } from "../lib/error-handler.tsx";
 import { AppError, httpStatusOf } from "../lib/errors.ts";
 import { QueryInvalid, unknownValue } from "./api-errors.ts";
 import { registerEditionApi } from "./editions.api.ts";
@@ -84,6 +86,11 @@ function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: Fa
   if (status === 429) return reply.status(429).send({ error: { code: "rate_limited", message: error.message, fields: {} } });
   if (status >= 400 && status < 500) {
     return reply.status(status).send({ error: { code: "bad_request", message: error.message, fields: {} } });
+  }
+  // The database is away (restart, failover): 503 like the pages, so scripts retry (lib/error-handler.tsx).
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, "database unavailable");
+    return reply.status(503).header("retry-after", "5").header("cache-control", "no-store").send({ error: UNAVAILABLE });
   }
   request.log.error({ err: error }, "api request failed");
   return reply.status(500).send({ error: { code: "internal", message: "Internal error", fields: {} } });

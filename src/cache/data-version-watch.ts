@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { type Db, queryRows } from "../db/client.ts";
+import { isDatabaseUnavailable } from "../db/database-error.ts";
 import type { Unlisten } from "../db/listen.ts";
 
 export type DataVersion = { version: number; changedAt: number };
@@ -19,6 +20,8 @@ export class DataVersionWatch {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private failing = false;
+  /** The last check failed because the database could not be reached (not a query error). */
+  unreachable = false;
   private unlisten: Unlisten | undefined;
 
   constructor(
@@ -89,9 +92,11 @@ export class DataVersionWatch {
       this.lastCheckStarted = started;
       if (this.failing) this.options.log.info("public cache: data version readable again");
       this.failing = false;
+      this.unreachable = false;
     } catch (error) {
       if (!this.failing) this.options.log.warn({ err: error }, "public cache: cannot read data_version; not serving cached responses");
       this.failing = true;
+      this.unreachable = isDatabaseUnavailable(error);
     }
   }
 }

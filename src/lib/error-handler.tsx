@@ -36,6 +36,13 @@ function redirectToLogin(request: FastifyRequest, reply: FastifyReply) {
   return reply.redirect(ctx.href("/anmelden", { next: request.method === "GET" ? request.url : undefined }), 303);
 }
 
+/** The JSON error of a request the database could not serve (503, Retry-After: 5), in every JSON scope. */
+export const UNAVAILABLE = {
+  code: "unavailable",
+  message: "The database is unavailable; nothing was saved. Try again shortly.",
+  fields: {},
+} as const;
+
 /** Maps typed errors to HTTP in one place; 404s and crashes get pages in the site's design. */
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
@@ -62,9 +69,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       request.log.warn({ err: error }, "database unavailable");
       reply.header("retry-after", "5").header("cache-control", "no-store");
       if (wantsJson(request)) {
-        return reply.status(503).send({
-          error: { code: "unavailable", message: "The database is unavailable; nothing was saved. Try again shortly.", fields: {} },
-        });
+        return reply.status(503).send({ error: UNAVAILABLE });
       }
       return errorPage(request, reply, 503);
     }

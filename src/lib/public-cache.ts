@@ -194,7 +194,13 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     const key = cacheKeyOf(request.raw.url ?? "/");
     const pending: NonNullable<FastifyRequest["publicCache"]> = { key, version, settle: undefined };
     request.publicCache = pending;
-    if (version === undefined) return done();
+    if (version === undefined) {
+      // The database is away: what was kept before the outage beats a 503 (stale-if-error). The
+      // store is emptied as soon as the version is readable again and has moved.
+      const kept = watch.unreachable ? store.get(key) : undefined;
+      if (kept !== undefined) answer(request, reply, kept);
+      return done();
+    }
     const entry = store.get(key);
     const rendering = inFlight.wait(key);
     // An entry past its age is still good while its new render runs (the data did not change).
