@@ -1,8 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
+import { allowedAs, expectMatrix, type MatrixRow } from "../../test/authz-matrix.ts";
 import { parseHtml } from "../../test/html.ts";
-import { createPersonas, type PersonaName, type Personas, personaNames } from "../../test/personas.ts";
+import { createPersonas, type Personas } from "../../test/personas.ts";
 import { event, rejectReason } from "../db/schema/index.ts";
 import { createEventDraft } from "../event-form/create-event-draft.ts";
 import { makeActor, openEdition, orgIn, sampleEvent } from "../event-form/event-form.fixtures.ts";
@@ -64,8 +65,7 @@ async function freshReason(): Promise<number> {
   return id;
 }
 
-type Cell = { url: string; form?: Record<string, unknown> };
-type Row = { route: string; method: "GET" | "POST"; cell: () => Promise<Cell> | Cell } & Record<PersonaName, number>;
+type Row = MatrixRow;
 
 // Who reaches what: anonymous → login (303); organisers never (404); coordinators their Länder; national all.
 const reviewers = { anonymous: 303, organiserA: 404, organiserB: 404, coordinatorOther: 200, coordinator: 200, editor: 200, admin: 200 };
@@ -73,8 +73,7 @@ const bwOnly = { ...reviewers, coordinatorOther: 404 };
 const byOnly = { ...reviewers, coordinator: 404 };
 const nationalOnly = { ...reviewers, coordinatorOther: 404, coordinator: 404 };
 const nobody = { ...reviewers, coordinatorOther: 404, coordinator: 404, editor: 404, admin: 404 };
-const as = (status: number, base: Record<PersonaName, number>) =>
-  Object.fromEntries(personaNames.map((n) => [n, base[n] === 200 ? status : base[n]])) as Record<PersonaName, number>;
+const as = allowedAs;
 
 const decision = (land: "BW" | "BY", form: (s: { version: number }) => Record<string, unknown>) => async () => {
   const s = await submission(land);
@@ -300,19 +299,7 @@ const rows = (): Row[] => [
 
 describe("authorization matrix of review, reasons, audit log and coordination", () => {
   it("answers every route with the expected status for each of the seven personas", async () => {
-    const seen: string[] = [];
-    const wanted: string[] = [];
-    for (const row of rows()) {
-      for (const persona of personaNames) {
-        const { url, form } = await row.cell();
-        const browser = browserOf(t.app, p[persona].session);
-        const response = row.method === "GET" ? await browser.get(url) : await browser.post(url, form ?? {});
-        seen.push(`${row.method} ${row.route} × ${persona}: ${response.statusCode}`);
-        wanted.push(`${row.method} ${row.route} × ${persona}: ${row[persona]}`);
-        if (persona === "anonymous" && response.statusCode === 303) expect(response.headers.location, url).toMatch(/^\/anmelden/);
-      }
-    }
-    expect(seen).toEqual(wanted);
+    await expectMatrix(t, p, rows());
   }, 180_000);
 
   it("publishes nothing of a batch with a foreign event mixed in, and a refused decision changes nothing", async () => {
