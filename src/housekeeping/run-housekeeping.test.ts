@@ -2,12 +2,24 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
 import { hashToken } from "../accounts/tokens.ts";
 import type { Database } from "../db/client.ts";
-import { accountToken, apiToken, event, eventHistory, mailJob, organisation, session, user } from "../db/schema/index.ts";
+import {
+  accountToken,
+  apiToken,
+  edition,
+  event,
+  eventHistory,
+  importPlan,
+  mailJob,
+  organisation,
+  session,
+  user,
+} from "../db/schema/index.ts";
+import { findPlan, PLAN_LIFETIME_MS, storePlan } from "../imports/import-plan.ts";
 import { createScheduler } from "../jobs/scheduler.ts";
 import { LocalFileStore } from "../storage/local-file-store.ts";
 import { runHousekeeping } from "./run-housekeeping.ts";
@@ -26,7 +38,7 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-housekeeping-"));
   const db = database.db;
   // Only what this file writes counts.
-  for (const table of [session, apiToken, accountToken, mailJob]) await db.delete(table);
+  for (const table of [session, apiToken, accountToken, mailJob, importPlan]) await db.delete(table);
   const [row] = await db.insert(user).values({ email: "hk@example.test", name: "HK" }).returning({ id: user.id });
   userId = row?.id ?? 0;
 });
@@ -81,7 +93,7 @@ describe("runHousekeeping", () => {
 
     const counts = await runHousekeeping({ db, store: new LocalFileStore(dataDir), now });
 
-    expect(counts).toEqual({ sessions: 2, apiTokens: 1, accountTokens: 1, mailJobs: 1, uploads: 0 });
+    expect(counts).toEqual({ sessions: 2, apiTokens: 1, accountTokens: 1, mailJobs: 1, importPlans: 0, uploads: 0 });
     expect((await db.select({ h: session.tokenHash }).from(session)).map((r) => r.h)).toEqual(["live"]);
     expect((await db.select({ n: apiToken.name }).from(apiToken)).map((r) => r.n).sort()).toEqual(["gültig", "unbefristet"]);
     expect(await db.select().from(accountToken)).toHaveLength(1);
@@ -92,8 +104,34 @@ describe("runHousekeeping", () => {
       apiTokens: 0,
       accountTokens: 0,
       mailJobs: 0,
+      importPlans: 0,
       uploads: 0,
     });
+  });
+
+  it("deletes import previews past their expiry, confirmed or not, through the import's own verbs", async () => {
+    const db = database.db;
+    const [org] = await db.select().from(organisation).where(eq(organisation.stateCode, "BW")).orderBy(organisation.id).limit(1);
+    const [ed] = await db.select().from(edition).orderBy(desc(edition.year)).limit(1);
+    if (!org || !ed) throw new Error("no demo data");
+    const body = { sheetProblems: [], headers: {}, entries: [], counts: { new: 0, changed: 0, unchanged: 0, faulty: 0 } };
+    const plan = (createdAt: Date) =>
+      storePlan(db, { organisationId: org.id, editionId: ed.id, userId, fileName: "s.xlsx", importAs: "draft", body, now: createdAt });
+    const expired = await plan(ago(PLAN_LIFETIME_MS + 1000));
+    const expiredConfirmed = await plan(ago(PLAN_LIFETIME_MS + 1000));
+    await db
+      .update(importPlan)
+      .set({ status: "confirmed", confirmedAt: ago(PLAN_LIFETIME_MS) })
+      .where(eq(importPlan.id, expiredConfirmed));
+    const live = await plan(ago(PLAN_LIFETIME_MS - 60_000));
+
+    const counts = await runHousekeeping({ db, store: new LocalFileStore(dataDir), now });
+
+    expect(counts.importPlans).toBe(2);
+    expect(await findPlan(db, expired)).toBeUndefined();
+    expect(await findPlan(db, expiredConfirmed)).toBeUndefined();
+    expect((await findPlan(db, live))?.status).toBe("pending");
+    expect((await runHousekeeping({ db, store: new LocalFileStore(dataDir), now })).importPlans).toBe(0);
   });
 
   it("removes uploads older than a day that no row mentions, and keeps referenced, recent and hidden files", async () => {

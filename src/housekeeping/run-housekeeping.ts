@@ -1,7 +1,7 @@
 import { and, isNotNull, lt } from "drizzle-orm";
 import { purgeExpiredSessions } from "../accounts/session-store.ts";
 import type { Db } from "../db/client.ts";
-import { accountToken, apiToken, mailJob } from "../db/schema/index.ts";
+import { accountToken, apiToken, importPlan, mailJob } from "../db/schema/index.ts";
 import { type FileStore, UPLOADS } from "../storage/file-store.ts";
 import { referencedUploads } from "./referenced-uploads.ts";
 
@@ -16,10 +16,15 @@ export type HousekeepingCounts = {
   apiTokens: number;
   accountTokens: number;
   mailJobs: number;
+  importPlans: number;
   uploads: number;
 };
 
-/** Deletes what nobody needs any more, as of `now`: expired sessions and tokens, old sent mail, orphaned uploads. */
+/**
+ * Deletes what nobody needs any more, as of `now`: expired sessions and tokens, old sent mail, import
+ * previews past their expiry (confirmed or not: a sheet's rows hold contact data; the audit log keeps
+ * what an import did), orphaned uploads.
+ */
 export async function runHousekeeping({ db, store, now }: { db: Db; store: FileStore; now: Date }): Promise<HousekeepingCounts> {
   const sessions = await purgeExpiredSessions(db, now);
   const apiTokens = await db.delete(apiToken).where(lt(apiToken.expiresAt, now)).returning({ id: apiToken.id });
@@ -28,8 +33,16 @@ export async function runHousekeeping({ db, store, now }: { db: Db; store: FileS
     .delete(mailJob)
     .where(and(isNotNull(mailJob.sentAt), lt(mailJob.sentAt, new Date(now.getTime() - sentMailKeptMs))))
     .returning({ id: mailJob.id });
+  const importPlans = await db.delete(importPlan).where(lt(importPlan.expiresAt, now)).returning({ id: importPlan.id });
   const uploads = await removeUnreferencedUploads(db, store, now);
-  return { sessions, apiTokens: apiTokens.length, accountTokens: accountTokens.length, mailJobs: mailJobs.length, uploads };
+  return {
+    sessions,
+    apiTokens: apiTokens.length,
+    accountTokens: accountTokens.length,
+    mailJobs: mailJobs.length,
+    importPlans: importPlans.length,
+    uploads,
+  };
 }
 
 /** Removes uploads (on disk or in the bucket) older than a day that no row mentions; returns how many. */
