@@ -1,3 +1,4 @@
+import type { ImportFigures } from "./import-bench.ts";
 import type { Machine } from "./machine.ts";
 import type { ScenarioResult } from "./measure.ts";
 import type { Percentiles, QueryTiming } from "./query-timing.ts";
@@ -9,6 +10,7 @@ export type Report = {
   loadAverage: { before: number; after: number };
   scenarios: ScenarioResult[];
   queryTiming: QueryTiming[];
+  import: ImportFigures | null;
 };
 
 /** The run as Markdown tables, for docs/PERFORMANCE.md. */
@@ -37,6 +39,16 @@ export function markdownReport(report: Report, file: string): string {
         (t) =>
           `| ${t.label} | ${t.total.runs} | ${pair(t.count)} | ${pair(t.list)} | ${t.total.p50} / ${t.total.p95} / ${t.total.p99} | ${t.matches.p50} / ${t.matches.p95} |`,
       ),
+      "",
+    );
+  }
+  if (report.import) {
+    const { preview, confirm, rows, fileBytes } = report.import;
+    lines.push(
+      `| import of ${rows.toLocaleString("en")} rows (${Math.round(fileBytes / 1024)} kB XLSX) | time ms | peak RSS MB | result |`,
+      "|---|--:|--:|---|",
+      `| preview (read, validate, check, store) | ${preview.ms} | ${preview.peakRssMb} | ${JSON.stringify(preview.counts)} |`,
+      `| confirm (one transaction) | ${confirm.ms} | ${confirm.peakRssMb} | ${JSON.stringify(confirm.result)} |`,
       "",
     );
   }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Command } from "commander";
 import { openDatabase } from "../src/db/client.ts";
 import { generateEvents } from "./generate-events.ts";
+import { type ImportFigures, importTable, measureImport } from "./import-bench.ts";
 import { describeMachine, loadAverage } from "./machine.ts";
 import { markdownReport, type Report } from "./markdown.ts";
 import { measureScenario, type ScenarioResult } from "./measure.ts";
@@ -17,6 +18,7 @@ type Options = {
   databaseUrl?: string;
   events?: number;
   only?: string;
+  section: string;
   queryTiming: boolean;
   queryRuns: number;
   cpuProf: boolean;
@@ -30,6 +32,7 @@ const program = new Command("bench")
   .option("--database-url <url>", "run against this PostgreSQL database (migrated and demo-seeded if empty) instead of embedded PGlite")
   .option("--events <n>", "with --database-url: generate events until the current edition has n", Number)
   .option("--only <names>", "comma-separated scenario names (home, programme, programme-filtered, event, api-list, ics)")
+  .option("--section <names>", "comma-separated parts to run: http (the load test), import (10,000-row sheet)", "http,import")
   .option("--query-timing", "also time the programme queries directly on the database", false)
   .option("--query-runs <n>", "runs per query-timing case", Number, 300)
   .option("--cpu-prof", "write a V8 CPU profile of the app to bench/results/", false)
@@ -75,25 +78,35 @@ async function main(options: Options): Promise<void> {
     }
   }
 
-  log("Starting the app and the baseline server …");
-  const app = await startChild("src/server.ts", {
-    env: { ...databaseEnv, DATA_DIR: dataDir, SEED: "demo", LOG_LEVEL: "warn" },
-    nodeArgs: options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${resultsDir}`] : [],
-    readyPath: "/readyz",
-  });
-  const baseline = await startChild("bench/baseline-server.ts", { readyPath: "/readyz" });
+  const sections = new Set(options.section.split(",").map((s) => s.trim()));
   const results: ScenarioResult[] = [];
   let timings: QueryTiming[] = [];
-  try {
-    const only = options.only?.split(",").map((s) => s.trim());
-    const scenarios = (await buildScenarios(app.url)).filter((s) => !only || only.includes(s.name));
-    for (const scenario of scenarios) {
-      log(`Measuring ${scenario.label} (${scenario.paths.length} distinct paths) …`);
-      results.push(await measureScenario(scenario, app.url, baseline.url, options));
+  if (sections.has("http")) {
+    log("Starting the app and the baseline server …");
+    const app = await startChild("src/server.ts", {
+      env: { ...databaseEnv, DATA_DIR: dataDir, SEED: "demo", LOG_LEVEL: "warn" },
+      nodeArgs: options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${resultsDir}`] : [],
+      readyPath: "/readyz",
+    });
+    const baseline = await startChild("bench/baseline-server.ts", { readyPath: "/readyz" });
+    try {
+      const only = options.only?.split(",").map((s) => s.trim());
+      const scenarios = (await buildScenarios(app.url)).filter((s) => !only || only.includes(s.name));
+      for (const scenario of scenarios) {
+        log(`Measuring ${scenario.label} (${scenario.paths.length} distinct paths) …`);
+        results.push(await measureScenario(scenario, app.url, baseline.url, options));
+      }
+    } finally {
+      await app.stop();
+      await baseline.stop();
     }
-  } finally {
-    await app.stop();
-    await baseline.stop();
+  }
+  let importFigures: ImportFigures | null = null;
+  if (sections.has("import")) {
+    // PGlite gets its demo data from the app's first start; without the http section, seed it here.
+    if (!options.databaseUrl && !sections.has("http"))
+      await runChild("src/cli.ts", ["seed", "--demo"], { DATA_DIR: dataDir, LOG_LEVEL: "warn" });
+    importFigures = await measureImport({ ...databaseEnv, DATA_DIR: dataDir, LOG_LEVEL: "warn" }, dataDir, log);
   }
   if (options.queryTiming) {
     log(`Timing the programme queries directly (${options.queryRuns} runs per case) …`);
@@ -118,6 +131,7 @@ async function main(options: Options): Promise<void> {
     loadAverage: { before: loadBefore, after: loadAverage() },
     scenarios: results,
     queryTiming: timings,
+    import: importFigures,
   };
   const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -126,6 +140,7 @@ async function main(options: Options): Promise<void> {
   );
   if (results.length) console.log(table(results));
   if (timings.length) console.log(`\nProgramme queries on the database:\n${timingTable(timings)}`);
+  if (importFigures) console.log(`\n${importTable(importFigures)}`);
   if (options.markdown) console.log(`\n${markdownReport(report, path.relative(root, file))}`);
   console.log(`\nWritten to ${path.relative(root, file)}`);
 }

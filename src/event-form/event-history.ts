@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import { event, eventHistory, eventSession, type FieldChange, venue } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import { type Actor, storedUserId } from "../lib/actor.ts";
@@ -22,27 +22,47 @@ const skipped = new Set([
 
 /** Everything a person edits about an event, flattened for comparison (sessions and venue included). */
 export async function eventSnapshot(db: DbOrTx, id: number): Promise<Record<string, unknown>> {
-  const [row] = await db.select().from(event).where(eq(event.id, id));
-  if (!row) return {};
-  const sessions = await db.select().from(eventSession).where(eq(eventSession.eventId, id)).orderBy(asc(eventSession.startsAt));
-  const [place] = row.venueId ? await db.select().from(venue).where(eq(venue.id, row.venueId)) : [];
-  const snapshot: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row))
-    if (!skipped.has(key)) snapshot[key] = value instanceof Date ? value.toISOString() : value;
-  snapshot.sessions = sessions.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), allDay: s.allDay }));
-  snapshot.venue = place
-    ? {
-        name: place.name,
-        street: place.street,
-        postalCode: place.postalCode,
-        city: place.city,
-        stateCode: place.stateCode,
-        country: place.country,
-        latitude: place.latitude,
-        longitude: place.longitude,
-      }
-    : null;
-  return snapshot;
+  return (await eventSnapshots(db, [id])).get(id) ?? {};
+}
+
+/** eventSnapshot of many events in three statements (the spreadsheet import's new events). */
+export async function eventSnapshots(db: DbOrTx, ids: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
+  const snapshots = new Map<number, Record<string, unknown>>();
+  if (ids.length === 0) return snapshots;
+  const rows = await db
+    .select()
+    .from(event)
+    .where(inArray(event.id, [...ids]));
+  const sessions = await db
+    .select()
+    .from(eventSession)
+    .where(inArray(eventSession.eventId, [...ids]))
+    .orderBy(asc(eventSession.startsAt));
+  const venueIds = rows.flatMap((r) => (r.venueId ? [r.venueId] : []));
+  const places = venueIds.length ? await db.select().from(venue).where(inArray(venue.id, venueIds)) : [];
+  for (const row of rows) {
+    const place = places.find((p) => p.id === row.venueId);
+    const snapshot: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row))
+      if (!skipped.has(key)) snapshot[key] = value instanceof Date ? value.toISOString() : value;
+    snapshot.sessions = sessions
+      .filter((s) => s.eventId === row.id)
+      .map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), allDay: s.allDay }));
+    snapshot.venue = place
+      ? {
+          name: place.name,
+          street: place.street,
+          postalCode: place.postalCode,
+          city: place.city,
+          stateCode: place.stateCode,
+          country: place.country,
+          latitude: place.latitude,
+          longitude: place.longitude,
+        }
+      : null;
+    snapshots.set(row.id, snapshot);
+  }
+  return snapshots;
 }
 
 // Code lists whose order carries no meaning: a different order is no change.
@@ -74,5 +94,16 @@ export function diffSnapshots(before: Record<string, unknown>, after: Record<str
 
 /** Writes one history row (who, when, what) inside the caller's transaction. */
 export async function recordHistory(db: DbOrTx, eventId: number, actor: Actor, action: string, changes: FieldChange[]): Promise<void> {
-  await db.insert(eventHistory).values({ eventId, userId: storedUserId(actor), action, changes });
+  await recordHistoryMany(db, actor, [{ eventId, action, changes }]);
+}
+
+/** History rows of one actor for many events in one statement per thousand (the spreadsheet import). */
+export async function recordHistoryMany(
+  db: DbOrTx,
+  actor: Actor,
+  entries: readonly { eventId: number; action: string; changes: FieldChange[] }[],
+): Promise<void> {
+  const userId = storedUserId(actor);
+  for (let i = 0; i < entries.length; i += 1000)
+    await db.insert(eventHistory).values(entries.slice(i, i + 1000).map((e) => ({ ...e, userId })));
 }

@@ -1,5 +1,5 @@
 import { addDays, format } from "date-fns";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { format as formatTable, organisation, state, targetGroup, topic, venue } from "../db/schema/index.ts";
 import { berlinDay, berlinTime } from "../events/event-dates.ts";
 import type { DbOrTx, NewSession } from "../events/event-record.ts";
@@ -32,31 +32,39 @@ export function parseEventInput(raw: unknown): EventData {
 /** What an event already carries: retired technology fields and target groups on it may stay. */
 type KeptTerms = { topics?: readonly string[]; targetGroups?: readonly string[] };
 
-/** Codes the input uses that the database does not know or no longer offers (retired, unless kept), as field errors. */
-async function unknownCodes(db: DbOrTx, data: EventData, kept: KeptTerms): Promise<Record<string, string>> {
-  const errors: Record<string, string> = {};
-  const offered = (table: typeof topic | typeof targetGroup, codes: string[], keep: readonly string[] = []) =>
-    codes.length
-      ? db
-          .select({ code: table.code })
-          .from(table)
-          .where(
-            and(
-              inArray(table.code, codes),
-              keep.length ? or(eq(table.active, true), inArray(table.code, [...keep])) : eq(table.active, true),
-            ),
-          )
-      : [];
+/** The codes the database has (formats, Länder; technology fields and target groups with whether they are offered): small tables, read whole. */
+export type KnownCodes = {
+  formats: Set<string>;
+  topics: Map<string, boolean>;
+  targetGroups: Map<string, boolean>;
+  states: Set<string>;
+};
+
+export async function loadKnownCodes(db: DbOrTx): Promise<KnownCodes> {
   const [formats, topics, groups, states] = await Promise.all([
-    db.select({ code: formatTable.code }).from(formatTable).where(eq(formatTable.code, data.formatCode)),
-    offered(topic, data.topics, kept.topics),
-    offered(targetGroup, data.targetGroups, kept.targetGroups),
+    db.select({ code: formatTable.code }).from(formatTable),
+    db.select({ code: topic.code, active: topic.active }).from(topic),
+    db.select({ code: targetGroup.code, active: targetGroup.active }).from(targetGroup),
     db.select({ code: state.code }).from(state).where(eq(state.kind, "land")),
   ]);
-  if (formats.length === 0) errors.formatCode = "choice";
-  if (topics.length !== new Set(data.topics).size) errors.topics = "choice";
-  if (groups.length !== new Set(data.targetGroups).size) errors.targetGroups = "choice";
-  if (data.venue.stateCode && !states.some((s) => s.code === data.venue.stateCode)) errors["venue.stateCode"] = "choice";
+  const offered = (rows: { code: string; active: boolean }[]) => new Map(rows.map((r) => [r.code, r.active]));
+  return {
+    formats: new Set(formats.map((r) => r.code)),
+    topics: offered(topics),
+    targetGroups: offered(groups),
+    states: new Set(states.map((r) => r.code)),
+  };
+}
+
+/** Codes the input uses that the database does not know or no longer offers (retired, unless kept), as field errors. */
+function unknownCodes(known: KnownCodes, data: EventData, kept: KeptTerms): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const allowed = (offered: Map<string, boolean>, codes: string[], keep: readonly string[] = []) =>
+    codes.every((c) => offered.get(c) === true || (offered.has(c) && keep.includes(c)));
+  if (!known.formats.has(data.formatCode)) errors.formatCode = "choice";
+  if (!allowed(known.topics, data.topics, kept.topics)) errors.topics = "choice";
+  if (!allowed(known.targetGroups, data.targetGroups, kept.targetGroups)) errors.targetGroups = "choice";
+  if (data.venue.stateCode && !known.states.has(data.venue.stateCode)) errors["venue.stateCode"] = "choice";
   return errors;
 }
 
@@ -71,18 +79,60 @@ export async function eventColumns(
   data: EventData,
   current: { venueId: number | null; registrationDeadline: Date | null } & KeptTerms = { venueId: null, registrationDeadline: null },
 ) {
-  const errors = await unknownCodes(db, data, current);
+  const errors = unknownCodes(await loadKnownCodes(db), data, current);
   if (Object.keys(errors).length) throw validationFailed(errors);
   const [org] = await db.select({ stateCode: organisation.stateCode }).from(organisation).where(eq(organisation.id, organisationId));
   if (!org) throw validationFailed({ organisationId: "choice" });
   const venueId = data.mode === "online" && !data.venue.name ? null : await venueIdFor(db, data.venue, current.venueId);
+  const links = await coOrganiserLinks(db, data.coOrganisers);
+  return columnsOf(data, org.stateCode, venueId, links, current.registrationDeadline);
+}
+
+/**
+ * eventColumns for many new events of one organisation at once (the spreadsheet import): the same
+ * checks and columns, with the code lists, venues and co-organisers read or written in one statement
+ * each. The first event with an unknown code refuses them all (the caller's transaction rolls back).
+ */
+export async function newEventColumnsMany(db: DbOrTx, organisationId: number, datas: readonly EventData[]) {
+  const known = await loadKnownCodes(db);
+  for (const data of datas) {
+    const errors = unknownCodes(known, data, {});
+    if (Object.keys(errors).length) throw validationFailed(errors);
+  }
+  const [org] = await db.select({ stateCode: organisation.stateCode }).from(organisation).where(eq(organisation.id, organisationId));
+  if (!org) throw validationFailed({ organisationId: "choice" });
+  const withVenue = datas.filter((d) => !(d.mode === "online" && !d.venue.name));
+  const venueIds: number[] = [];
+  for (let i = 0; i < withVenue.length; i += 1000) {
+    // RETURNING gives the rows in the order of the VALUES list.
+    const rows = await db
+      .insert(venue)
+      .values(withVenue.slice(i, i + 1000).map((d) => venueValues(d.venue)))
+      .returning({ id: venue.id });
+    venueIds.push(...rows.map((r) => r.id));
+  }
+  if (venueIds.length !== withVenue.length) throw new Error("venue insert returned too few rows");
+  const links = await coOrganiserLinks(
+    db,
+    datas.flatMap((d) => d.coOrganisers),
+  );
+  let next = 0;
+  return datas.map((data) => {
+    const venueId = data.mode === "online" && !data.venue.name ? null : (venueIds[next++] ?? null);
+    return columnsOf(data, org.stateCode, venueId, links, null);
+  });
+}
+
+type CoOrganiserLinks = Map<string, { id: number; name: string }>;
+
+function columnsOf(data: EventData, orgStateCode: string, venueId: number | null, links: CoOrganiserLinks, storedDeadline: Date | null) {
   // The venue's Land; abroad "international"; online events (and venues without a Land) the organiser's.
   const stateCode =
     venueId !== null && data.venue.country !== "DE"
       ? "international"
       : venueId !== null && data.venue.stateCode
         ? data.venue.stateCode
-        : org.stateCode;
+        : orgStateCode;
   const { sessions, venue: _venue, ...fields } = data;
   return {
     values: {
@@ -90,8 +140,11 @@ export async function eventColumns(
       accessibility: { ...fields.accessibility, notes: fields.accessibility.notes ?? undefined },
       venueId,
       stateCode,
-      coOrganisers: await linkCoOrganisers(db, data.coOrganisers),
-      registrationDeadline: deadlineOf(data.registrationDeadline, current.registrationDeadline),
+      coOrganisers: data.coOrganisers.map((name) => {
+        const org = links.get(name.toLowerCase());
+        return org ? { organisationId: org.id, name: org.name } : { name };
+      }),
+      registrationDeadline: deadlineOf(data.registrationDeadline, storedDeadline),
     },
     sessions: sessions.map(sessionTimes).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
   };
@@ -103,8 +156,10 @@ function deadlineOf(day: string | null, stored: Date | null): Date | null {
   return stored && berlinDay(stored) === day ? stored : berlinTime(day, "23:59");
 }
 
+const venueValues = (v: EventData["venue"]) => ({ ...v, stateCode: v.country === "DE" ? v.stateCode || null : null });
+
 async function venueIdFor(db: DbOrTx, v: EventData["venue"], currentVenueId: number | null): Promise<number> {
-  const values = { ...v, stateCode: v.country === "DE" ? v.stateCode || null : null };
+  const values = venueValues(v);
   if (currentVenueId !== null) {
     const [current] = await db.select().from(venue).where(eq(venue.id, currentVenueId));
     const { id: _id, ...same } = current ?? { id: 0 };
@@ -115,21 +170,18 @@ async function venueIdFor(db: DbOrTx, v: EventData["venue"], currentVenueId: num
   return row.id;
 }
 
-async function linkCoOrganisers(db: DbOrTx, names: string[]) {
-  if (names.length === 0) return [];
+/** Known organisations among co-organiser names, by lower-case name. */
+async function coOrganiserLinks(db: DbOrTx, names: string[]): Promise<CoOrganiserLinks> {
+  if (names.length === 0) return new Map();
+  const lower = [...new Set(names.map((n) => n.toLowerCase()))];
   const known = await db
     .select({ id: organisation.id, name: organisation.name })
     .from(organisation)
-    .where(
-      inArray(
-        sql`lower(${organisation.name})`,
-        names.map((n) => n.toLowerCase()),
-      ),
-    );
-  return names.map((name) => {
-    const org = known.find((o) => o.name.toLowerCase() === name.toLowerCase());
-    return org ? { organisationId: org.id, name: org.name } : { name };
-  });
+    .where(inArray(sql`lower(${organisation.name})`, lower));
+  // The first of several organisations with one name, as before.
+  const links: CoOrganiserLinks = new Map();
+  for (const org of known) if (!links.has(org.name.toLowerCase())) links.set(org.name.toLowerCase(), org);
+  return links;
 }
 
 /** A URL-friendly slug of a title (ASCII, hyphens). */

@@ -49,7 +49,11 @@ export async function submitEvent({ ctx, input }: { ctx: VerbCtx; input: { id: n
   });
 }
 
-async function refuseOutsideWindow(tx: DbOrTx, current: typeof event.$inferSelect): Promise<void> {
+/** Refuses submitting a new event of this edition and organisation outside the window or before the organisation is confirmed. */
+export async function refuseOutsideWindow(
+  tx: DbOrTx,
+  current: Pick<typeof event.$inferSelect, "editionId" | "organisationId">,
+): Promise<void> {
   const [ed] = await tx.select().from(edition).where(eq(edition.id, current.editionId));
   const window = ed ? submissionWindowState(ed) : "closed";
   if (window === "notYetOpen")

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/client.ts";
 import { event, eventSession } from "../db/schema/index.ts";
 import { eventDateColumns, type SessionTimes } from "./event-dates.ts";
@@ -27,6 +27,35 @@ export async function insertEventRecord(db: DbOrTx, values: NewEventRecord, sess
     .insert(eventSession)
     .values(sessions.map((s) => ({ eventId: row.id, startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay ?? false })));
   return row.id;
+}
+
+/**
+ * insertEventRecord for many events (the spreadsheet import): multi-row inserts of events and sessions,
+ * then the search-extra text from the same SQL expression in one update. Returns the ids in input order.
+ */
+export async function insertEventRecords(
+  db: DbOrTx,
+  records: readonly { values: NewEventRecord; sessions: NewSession[] }[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  // About 40 columns per event: 500 rows stay well below PostgreSQL's 65,535 parameters per statement.
+  for (let i = 0; i < records.length; i += 500) {
+    const chunk = records.slice(i, i + 500);
+    // RETURNING gives the rows in the order of the VALUES list.
+    const rows = await db
+      .insert(event)
+      .values(chunk.map((r) => ({ ...r.values, ...eventDateColumns(r.sessions), searchExtra: "" })))
+      .returning({ id: event.id });
+    if (rows.length !== chunk.length) throw new Error("insert returned too few rows");
+    const sessions = chunk.flatMap((r, k) =>
+      r.sessions.map((s) => ({ eventId: rows[k]?.id ?? 0, startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay ?? false })),
+    );
+    for (let j = 0; j < sessions.length; j += 2000) await db.insert(eventSession).values(sessions.slice(j, j + 2000));
+    ids.push(...rows.map((r) => r.id));
+  }
+  for (let i = 0; i < ids.length; i += 5000)
+    await updateSearchExtra(db, sql`e.id = any(${`{${ids.slice(i, i + 5000).join(",")}}`}::int[])`);
+  return ids;
 }
 
 /**
@@ -62,6 +91,11 @@ export async function searchExtraFor(
 
 /** Recomputes the search-extra text of all events of an organisation (after it was renamed). */
 export async function refreshSearchExtra(db: DbOrTx, organisationId: number): Promise<void> {
+  await updateSearchExtra(db, sql`e.organisation_id = ${organisationId}`);
+}
+
+/** Recomputes the search-extra text of the events (aliased e) the condition selects. */
+async function updateSearchExtra(db: DbOrTx, where: SQL): Promise<void> {
   await db.execute(sql`
     update event e set search_extra = (
       select ${searchExtraOf} from organisation o
@@ -69,7 +103,7 @@ export async function refreshSearchExtra(db: DbOrTx, organisationId: number): Pr
       left join format f on f.code = e.format_code
       left join state s on s.code = e.state_code and s.kind = 'land'
       where o.id = e.organisation_id)
-    where e.organisation_id = ${organisationId}`);
+    where ${where}`);
 }
 
 export type EventRecordChanges = Partial<Omit<NewEventRecord, "organisationId" | "editionId">>;
