@@ -78,6 +78,7 @@ const notices = {
   contactSaved: "news.contactSaved",
   contactRemoved: "news.contactRemoved",
   termAdded: "taxonomies.notice.added",
+  termRenamed: "taxonomies.notice.renamed",
   termMoved: "taxonomies.notice.moved",
   termRetired: "taxonomies.notice.retired",
   termReactivated: "taxonomies.notice.reactivated",

@@ -53,9 +53,10 @@ describe("taxonomies back office", () => {
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toBe(`/anmelden?next=${encodeURIComponent(path)}`);
     for (const name of ["organiserA", "organiserB", "coordinator", "coordinatorOther"] as const) {
-      for (const url of ["/mein-bereich/taxonomien", path, groupsPath])
+      for (const url of ["/mein-bereich/taxonomien", path, groupsPath, `${path}/energy`])
         expect((await as(name).get(url)).statusCode, `${name} ${url}`).toBe(404);
       expect((await as(name).post(path, { nameDe: "Quanten", nameEn: "Quantum" })).statusCode, name).toBe(404);
+      expect((await as(name).post(`${path}/energy`, { nameDe: "Energie", nameEn: "Energy" })).statusCode, name).toBe(404);
       for (const verb of ["hoch", "runter", "ausmustern", "reaktivieren", "loeschen"])
         expect((await as(name).post(`${path}/energy/${verb}`)).statusCode, `${name} ${verb}`).toBe(404);
     }
@@ -208,6 +209,34 @@ describe("taxonomies back office", () => {
     expect((await as("admin").post(`${path}/photonics/reaktivieren`)).statusCode).toBe(303);
     expect(boxes((await as("organiserA").get("/mein-bereich/veranstaltungen/neu")).body, "topics").all).toContain("photonics");
     expect((await auditOf("photonics")).map((a) => a.action)).toEqual(["taxonomy.retire", "taxonomy.reactivate"]);
+  });
+
+  it("changes a term's labels (the code stays) and every page shows the new one; others 404, bad input 422", async () => {
+    const editPath = `${groupsPath}/smes`;
+    for (const name of ["organiserA", "coordinator"] as const) {
+      expect((await as(name).get(editPath)).statusCode, name).toBe(404);
+      expect((await as(name).post(editPath, { nameDe: "X", nameEn: "Y" })).statusCode, name).toBe(404);
+    }
+    const form = await as("editor").get(editPath);
+    expect(form.statusCode).toBe(200);
+    expect(parseHtml(form.body).querySelector<HTMLInputElement>("#field-nameDe")?.getAttribute("value")).toBe("KMU");
+    const refused = await as("editor").post(editPath, { nameDe: "", nameEn: "SMEs" });
+    expect(refused.statusCode).toBe(422);
+    expect(parseHtml(refused.body).querySelector("#field-nameDe")?.getAttribute("aria-invalid")).toBe("true");
+    expect((await as("editor").get(`${groupsPath}/unbekannt`)).statusCode).toBe(404);
+
+    const renamed = await as("editor").post(editPath, {
+      nameDe: "Kleine und mittlere Unternehmen",
+      nameEn: "Small and medium-sized enterprises",
+    });
+    expect(renamed.statusCode).toBe(303);
+    expect(renamed.headers.location).toBe(`${groupsPath}?notice=termRenamed`);
+    const groups = (await loadTaxonomies(t.database.db)).targetGroups;
+    expect(groups.find((g) => g.code === "smes")).toMatchObject({ nameDe: "Kleine und mittlere Unternehmen" });
+    const programme = await t.app.inject({ method: "GET", url: "/programm?lang=en" });
+    expect(textOf(programme.body)).toContain("Small and medium-sized enterprises");
+    const [audit] = await auditOf("smes");
+    expect(audit).toMatchObject({ action: "taxonomy.rename", summary: "Zielgruppe umbenannt: KMU → Kleine und mittlere Unternehmen" });
   });
 
   it("deletes a term nothing uses, with its audit row", async () => {

@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { csrfToken } from "../accounts/csrf.ts";
 import { requireNational } from "../coordination/coordination-access.ts";
-import { AppError } from "../lib/errors.ts";
+import { AppError, notFound } from "../lib/errors.ts";
 import { fieldErrorsOf, formOf, noticeOf, type PageBase, pageBase } from "../organiser/organiser-page-kit.ts";
 import { sendPage } from "../views/render.ts";
 import { addTerm } from "./add-term.ts";
 import { deleteTerm } from "./delete-term.ts";
 import { moveTerm } from "./move-term.ts";
+import { renameTerm } from "./rename-term.ts";
 import { setTermActive } from "./set-term-active.ts";
 import { listTerms, type TermKind, termKindOf } from "./term-kinds.ts";
 import { TaxonomyPage, type TaxonomyView, taxonomiesPath, termKindPath } from "./views/TaxonomyPage.tsx";
+import { TermEditPage, type TermEditView } from "./views/TermEditPage.tsx";
 
 type TermParams = { Params: { kind: string; code: string } };
 
@@ -60,6 +62,34 @@ export function registerTaxonomyPages(app: FastifyInstance): void {
       return reply.redirect(back(base, kind, "termAdded"), 303);
     } catch (error) {
       return render(request, reply, base, { kind, values, errors: fieldErrorsOf(error), notice: null }, 422);
+    }
+  });
+
+  const renderEdit = async (
+    request: FastifyRequest<TermParams>,
+    reply: FastifyReply,
+    base: PageBase,
+    view: Partial<TermEditView> = {},
+    status = 200,
+  ) => {
+    const kind = termKindOf(request.params.kind);
+    const term = (await listTerms(db, kind)).find((x) => x.code === request.params.code);
+    if (!term) throw notFound("Term not found");
+    const full: TermEditView = { values: {}, errors: {}, ...view, kind, term, csrf: csrfToken(request, reply) };
+    return sendPage(reply, <TermEditPage base={base} view={full} />, status);
+  };
+
+  app.get<TermParams>(`${taxonomiesPath}/:kind/:code`, async (request, reply) => renderEdit(request, reply, await editorBase(request)));
+
+  app.post<TermParams>(`${taxonomiesPath}/:kind/:code`, async (request, reply) => {
+    const base = await editorBase(request);
+    const kind = termKindOf(request.params.kind);
+    const values = formOf(request);
+    try {
+      await renameTerm({ ctx: base.verb, input: { kind, code: request.params.code, values } });
+      return reply.redirect(back(base, kind, "termRenamed"), 303);
+    } catch (error) {
+      return renderEdit(request, reply, base, { values, errors: fieldErrorsOf(error) }, 422);
     }
   });
 

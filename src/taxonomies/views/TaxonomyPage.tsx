@@ -85,6 +85,9 @@ export function TaxonomyPage({ base, view }: { base: PageBase; view: TaxonomyVie
                   </td>
                   <td>{term.active ? t("taxonomies.active") : t("taxonomies.retired")}</td>
                   <td class="actions">
+                    <a href={ctx.href(`${termKindPath(view.kind)}/${term.code}`)} aria-label={`${t("taxonomies.edit")}: ${shown}`}>
+                      {t("taxonomies.edit")}
+                    </a>{" "}
                     {i > 0 && button("hoch", "up")}
                     {i < view.terms.length - 1 && button("runter", "down")}
                     {term.active ? button("ausmustern", "retire") : button("reaktivieren", "reactivate")}
