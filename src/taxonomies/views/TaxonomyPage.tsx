@@ -1,3 +1,4 @@
+import type { PageCtx } from "../../lib/page-context.ts";
 import type { PageBase } from "../../organiser/organiser-page-kit.ts";
 import { ButtonForm, ErrorSummary, type FieldErrors, type FormValues, PostForm, TextField } from "../../organiser/views/FormParts.tsx";
 import { OrganiserShell } from "../../organiser/views/OrganiserShell.tsx";
@@ -16,6 +17,27 @@ export type TaxonomyView = {
   /** A refused action's message (a term in use cannot be deleted). */
   problem: string | null;
 };
+
+/** The German and English label inputs of a term (add and edit forms; the maximum is the schema's). */
+export function TermNameFields({ ctx, values, errors }: { ctx: PageCtx; values: FormValues; errors: FieldErrors }) {
+  const field = (name: "nameDe" | "nameEn") => (
+    <TextField
+      ctx={ctx}
+      name={name}
+      label={ctx.t(`taxonomies.${name}`)}
+      value={values[name]}
+      error={errors[name]}
+      maxLength={80}
+      required
+    />
+  );
+  return (
+    <>
+      {field("nameDe")}
+      {field("nameEn")}
+    </>
+  );
+}
 
 /** /mein-bereich/taxonomien/:kind: the terms in order with their use, move/retire/delete buttons, and the add form. */
 export function TaxonomyPage({ base, view }: { base: PageBase; view: TaxonomyView }) {
@@ -102,24 +124,7 @@ export function TaxonomyPage({ base, view }: { base: PageBase; view: TaxonomyVie
       <h2 id="term-add">{t("taxonomies.addTitle")}</h2>
       <ErrorSummary ctx={ctx} errors={view.errors} labels={labels} />
       <PostForm action={ctx.href(termKindPath(view.kind))} csrf={view.csrf} label={t("taxonomies.addTitle")}>
-        <TextField
-          ctx={ctx}
-          name="nameDe"
-          label={labels.nameDe}
-          value={view.values.nameDe}
-          error={view.errors.nameDe}
-          maxLength={80}
-          required
-        />
-        <TextField
-          ctx={ctx}
-          name="nameEn"
-          label={labels.nameEn}
-          value={view.values.nameEn}
-          error={view.errors.nameEn}
-          maxLength={80}
-          required
-        />
+        <TermNameFields ctx={ctx} values={view.values} errors={view.errors} />
         <button type="submit">{t("taxonomies.add")}</button>
       </PostForm>
     </OrganiserShell>

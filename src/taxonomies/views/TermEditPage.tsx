@@ -1,8 +1,8 @@
 import type { PageBase } from "../../organiser/organiser-page-kit.ts";
-import { ErrorSummary, type FieldErrors, type FormValues, PostForm, TextField } from "../../organiser/views/FormParts.tsx";
+import { ErrorSummary, type FieldErrors, type FormValues, PostForm } from "../../organiser/views/FormParts.tsx";
 import { OrganiserShell } from "../../organiser/views/OrganiserShell.tsx";
 import type { TermKind, TermRow } from "../term-kinds.ts";
-import { termKindPath } from "./TaxonomyPage.tsx";
+import { TermNameFields, termKindPath } from "./TaxonomyPage.tsx";
 
 export type TermEditView = { kind: TermKind; term: TermRow; csrf: string; values: FormValues; errors: FieldErrors };
 
@@ -24,24 +24,7 @@ export function TermEditPage({ base, view }: { base: PageBase; view: TermEditVie
       </p>
       <ErrorSummary ctx={ctx} errors={view.errors} labels={labels} />
       <PostForm action={ctx.href(`${termKindPath(view.kind)}/${term.code}`)} csrf={view.csrf} label={title}>
-        <TextField
-          ctx={ctx}
-          name="nameDe"
-          label={labels.nameDe}
-          value={value("nameDe")}
-          error={view.errors.nameDe}
-          maxLength={80}
-          required
-        />
-        <TextField
-          ctx={ctx}
-          name="nameEn"
-          label={labels.nameEn}
-          value={value("nameEn")}
-          error={view.errors.nameEn}
-          maxLength={80}
-          required
-        />
+        <TermNameFields ctx={ctx} values={{ nameDe: value("nameDe"), nameEn: value("nameEn") }} errors={view.errors} />
         <button type="submit">{t("taxonomies.save")}</button>
       </PostForm>
     </OrganiserShell>
