@@ -8,6 +8,7 @@ import yauzl from "yauzl";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { createPersonas, type PersonaName, type Personas } from "../../test/personas.ts";
+import { checkHtml } from "../../test/vnu.ts";
 import { auditLog, edition, mediaKitFile } from "../db/schema/index.ts";
 import { rolloverSteps } from "../editions/rollover/rollover-steps.ts";
 import { openEdition } from "../event-form/event-form.fixtures.ts";
@@ -320,6 +321,29 @@ describe("public media kit", () => {
     expect(readme).toContain("Nur unverändert verwenden.");
     expect(readme).toContain("- logo-vektor.pdf: Logo Vektor");
   });
+});
+
+describe("media kit HTML", () => {
+  it("the public page, the back office with files and a refused upload, and the taxonomies pages are valid HTML (vnu)", async () => {
+    const refused = await kitForm("editor", { kind: "logo", titleDe: "" }, { data: svgWithScript, name: "a.svg", type: "image/svg+xml" });
+    expect(refused.statusCode).toBe(422);
+    const pages: Record<string, string> = { "POST upload (refused)": refused.body };
+    for (const path of [
+      "/presse/medienpaket",
+      "/presse/medienpaket?lang=en",
+      admin(year),
+      `${admin(year)}?lang=en`,
+      "/mein-bereich/taxonomien/technologiefelder",
+      "/mein-bereich/taxonomien/zielgruppen?lang=en",
+      "/mein-bereich/taxonomien/technologiefelder/energy",
+    ]) {
+      const response = await as("editor").get(path);
+      expect(response.statusCode, path).toBe(200);
+      pages[path] = response.body;
+    }
+    const errors = await checkHtml(pages);
+    expect(errors.map((e) => `${e.page}:${e.line}: ${e.message} [${e.extract?.trim()}]`)).toEqual([]);
+  }, 120_000);
 });
 
 describe("media kit rollover step", () => {

@@ -22,6 +22,7 @@ const listings = [
   "/archiv",
   "/aktuelles",
   "/presse",
+  "/presse/medienpaket",
   "/embed",
 ];
 

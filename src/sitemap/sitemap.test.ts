@@ -32,7 +32,17 @@ describe("sitemap.xml", () => {
     expect(response.headers["content-type"]).toBe("application/xml; charset=utf-8");
     const xml = response.body;
     expect(XMLValidator.validate(xml)).toBe(true);
-    for (const path of ["/", "/programm", "/impressum", "/ueber-uns", "/seiten/oeffentlich", "/laender/BW", "/aktuelles/frei", "/presse"]) {
+    for (const path of [
+      "/",
+      "/programm",
+      "/impressum",
+      "/ueber-uns",
+      "/seiten/oeffentlich",
+      "/laender/BW",
+      "/aktuelles/frei",
+      "/presse",
+      "/presse/medienpaket",
+    ]) {
       expect(xml, path).toContain(`<loc>${base}${path}</loc>`);
       expect(xml, path).toContain(`<loc>${base}${path}?lang=en</loc>`);
     }
