@@ -18,6 +18,12 @@ export type MailWorkerOptions = {
   /** Wait before the 2nd attempt; each further attempt waits four times longer (30 s, 2 min, 8 min, 32 min). */
   backoffMs?: number;
   maxAttempts?: number;
+  /**
+   * PostgreSQL: hold each job's row lock in a transaction while it is sent, instead of a five-minute
+   * lease. A crashed process's connection ends, its lock with it, so the job is due again at once for
+   * any instance or the restarted one. Not on PGlite: its one session would wait for the SMTP server.
+   */
+  lockWhileSending?: boolean;
 };
 
 export type MailWorker = {
@@ -42,6 +48,7 @@ export function createMailWorker({
   pollMs = 3000,
   backoffMs = 30_000,
   maxAttempts = MAIL_MAX_ATTEMPTS,
+  lockWhileSending = false,
 }: MailWorkerOptions): MailWorker {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<{ sent: number; failed: number }> | undefined;
@@ -68,15 +75,15 @@ export function createMailWorker({
           )}) and sent_at is null`,
     );
 
-  async function deliver(job: ClaimedJob): Promise<boolean> {
+  async function deliver(job: ClaimedJob, handle: Pick<Db, "update"> = db): Promise<boolean> {
     try {
       await transport.send({ id: job.id, to: job.recipient, subject: job.subject, text: job.text, html: job.html });
-      await db.update(mailJob).set({ sentAt: sql`now()`, lastError: null }).where(eq(mailJob.id, job.id));
+      await handle.update(mailJob).set({ sentAt: sql`now()`, lastError: null }).where(eq(mailJob.id, job.id));
       return true;
     } catch (error) {
       const message = (error as Error).message.slice(0, 1000);
       const waitMs = backoffMs * 4 ** (job.attempts - 1);
-      await db
+      await handle
         .update(mailJob)
         .set({ lastError: message, nextAttemptAt: sql`now() + make_interval(secs => ${waitMs / 1000})` })
         .where(eq(mailJob.id, job.id));
@@ -90,8 +97,27 @@ export function createMailWorker({
     }
   }
 
+  /** One due job, locked for the length of its send (lockWhileSending); undefined when none is due. */
+  const deliverLocked = () =>
+    db.transaction(async (tx) => {
+      const [job] = await queryRows<ClaimedJob>(
+        tx,
+        sql`update mail_job set attempts = attempts + 1
+            where id = (select id from mail_job where sent_at is null and attempts < ${maxAttempts} and next_attempt_at <= now()
+                        order by next_attempt_at, id limit 1 for update skip locked)
+            returning id, recipient, subject, text, html, attempts`,
+      );
+      return job ? deliver(job, tx) : undefined;
+    });
+
   async function runAll(): Promise<{ sent: number; failed: number }> {
     const result = { sent: 0, failed: 0 };
+    while (lockWhileSending && !stopping) {
+      const outcome = await deliverLocked();
+      if (outcome === undefined) return result;
+      outcome ? result.sent++ : result.failed++;
+    }
+    if (lockWhileSending) return result;
     for (;;) {
       const jobs = await claim();
       if (jobs.length === 0) return result;
