@@ -8,6 +8,7 @@ import { submitEvent } from "../event-form/submit-event.ts";
 import { updateEvent } from "../event-form/update-event.ts";
 import type { VerbCtx } from "../lib/actor.ts";
 import { AppError } from "../lib/errors.ts";
+import { QueryInvalid } from "./api-errors.ts";
 import {
   CancelEventBody,
   CreateEventBody,
@@ -29,7 +30,12 @@ import { bearerSecurity, registerTokenAuth, tokenRouteConfig } from "./token-aut
 const verbValidates = () => (value: unknown) => ({ value });
 
 const ctxOf = (request: FastifyRequest): VerbCtx => ({ db: request.server.database.db, actor: request.actor });
-const idOf = (request: FastifyRequest) => Number((request.params as { id?: string }).id);
+/** The path id as the document types it (the route's compiler passes everything through for the verbs). */
+const idOf = (request: FastifyRequest) => {
+  const id = EventIdParams.safeParse(request.params);
+  if (!id.success) throw new QueryInvalid({ id: "an event id" }, "path");
+  return id.data.id;
+};
 const field = (body: unknown, name: string): unknown =>
   body && typeof body === "object" ? (body as Record<string, unknown>)[name] : undefined;
 const versionOf = (body: unknown) => {

@@ -40,7 +40,8 @@ export const MyEvent = z
 export const MyEventsQuery = z.object({ status: EventStatus.optional().describe("Only events in this status, e.g. draft") });
 export const MyEventList = z.object({ data: z.array(MyEvent) }).meta({ id: "MyEventList" });
 
-export const EventIdParams = z.object({ id: z.string().describe("Event id") });
+/** The event id in the path: a whole number, as in GET /events/{id}. */
+export { EventParams as EventIdParams } from "./events.schemas.ts";
 
 export const CreateEventBody = z
   .object({ organisationId: RowId.describe("One of your organisations (GET /me)"), event: EventInput })
