@@ -6,6 +6,7 @@ import { berlinTime, TIME_ZONE } from "../events/event-dates.ts";
 import { type DbOrTx, insertEventRecord } from "../events/event-record.ts";
 import type { Actor, VerbCtx } from "../lib/actor.ts";
 import { conflict } from "../lib/errors.ts";
+import { withoutRetiredTerms } from "../taxonomies/taxonomy-queries.ts";
 import { editionForNewEvents } from "./edition-for-new-events.ts";
 import { type EventRow, loadManagedEvent, requireActor } from "./event-access.ts";
 import { diffSnapshots, eventSnapshot, recordHistory } from "./event-history.ts";
@@ -37,7 +38,8 @@ export async function duplicateEvent({ ctx, input }: { ctx: VerbCtx; input: { id
 
 /**
  * The copy itself, inside the caller's transaction: a new draft of `source` in edition `editionId`
- * with every date moved by `shift` whole Berlin days, and its history ("duplicate", from which event).
+ * with every date moved by `shift` whole Berlin days, without retired technology fields and target
+ * groups, and its history ("duplicate", from which event).
  * Also used by the rollover to offer last year's events as prefilled drafts.
  */
 export async function copyEventAsDraft(tx: DbOrTx, actor: Actor, source: EventRow, editionId: number, shift: number): Promise<number> {
@@ -70,7 +72,7 @@ export async function copyEventAsDraft(tx: DbOrTx, actor: Actor, source: EventRo
   const id = await insertEventRecord(
     tx,
     {
-      ...content,
+      ...(await withoutRetiredTerms(tx, content)),
       editionId: editionId,
       status: "draft",
       registrationDeadline: registrationDeadline ? shiftBerlinDays(registrationDeadline, shift) : null,

@@ -6,6 +6,7 @@ import { createPersonas, type PersonaName, type Personas } from "../../test/pers
 import { queryRows } from "../db/client.ts";
 import { auditLog, event, topic } from "../db/schema/index.ts";
 import { createEventDraft } from "../event-form/create-event-draft.ts";
+import { duplicateEvent } from "../event-form/duplicate-event.ts";
 import { openEdition, sampleEvent } from "../event-form/event-form.fixtures.ts";
 import { updateEvent } from "../event-form/update-event.ts";
 import { eventPath } from "../events/event-path.ts";
@@ -204,6 +205,17 @@ describe("taxonomies back office", () => {
     expect(refused.statusCode).toBe(409);
     expect(textOf(refused.body)).toContain("kann nicht gelöscht werden");
     expect((await topicRows()).some((r) => r.code === "photonics")).toBe(true);
+
+    // A copy is a new event: the duplicate of the published event leaves the retired field behind.
+    const editor = { db: t.database.db, actor: await actorOf(t.database.db, p.editor.user?.id ?? 0) };
+    const copy = await duplicateEvent({ ctx: editor, input: { id: Number(published.id) } });
+    const [copied] = await t.database.db.select().from(event).where(eq(event.id, copy.id));
+    const [source] = await t.database.db
+      .select()
+      .from(event)
+      .where(eq(event.id, Number(published.id)));
+    expect(source?.topics).toContain("photonics");
+    expect(copied?.topics).toEqual(source?.topics.filter((c) => c !== "photonics" && c !== "logistics"));
 
     // Offered again after reactivation.
     expect((await as("admin").post(`${path}/photonics/reaktivieren`)).statusCode).toBe(303);

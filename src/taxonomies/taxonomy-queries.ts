@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { attendanceMode, format, state, targetGroup, topic } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import type { Lang } from "../lib/language.ts";
@@ -45,4 +45,17 @@ export function termName(terms: readonly Term[], code: string, lang: Lang): stri
  */
 export function offeredTerms(all: readonly EditableTerm[], chosen: readonly string[]): EditableTerm[] {
   return all.filter((t) => t.active || chosen.includes(t.code));
+}
+
+/**
+ * A copy of an event (duplicate, the rollover's prefilled drafts) is a new event: it keeps only the
+ * technology fields and target groups still on offer (two small reads, not the whole taxonomy).
+ */
+export async function withoutRetiredTerms<T extends { topics: string[]; targetGroups: string[] }>(db: DbOrTx, row: T): Promise<T> {
+  const [topics, groups] = await Promise.all([
+    db.select({ code: topic.code }).from(topic).where(eq(topic.active, true)),
+    db.select({ code: targetGroup.code }).from(targetGroup).where(eq(targetGroup.active, true)),
+  ]);
+  const keep = (codes: string[], offered: { code: string }[]) => codes.filter((c) => offered.some((o) => o.code === c));
+  return { ...row, topics: keep(row.topics, topics), targetGroups: keep(row.targetGroups, groups) };
 }
