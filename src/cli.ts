@@ -4,6 +4,7 @@ import { registerBackupCommands } from "./backup/backup.cli.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { StartupError } from "./db/data-dir.ts";
+import { formatDemoAccounts, seedDemoUsers } from "./db/seed/demo/demo-users.ts";
 import { seedDemo } from "./db/seed/demo/seed-demo.ts";
 import { ensureReferenceData } from "./db/seed/reference-data.ts";
 import { registerExportCommand } from "./feeds/export.cli.ts";
@@ -36,18 +37,20 @@ program
 program
   .command("seed")
   .description("insert demo data")
-  .option("--demo", "the demo editions 2019 and 2017")
+  .option("--demo", "the demo editions 2017 and 2019 (archived), the upcoming one, and the demo accounts")
   .action((options: { demo?: boolean }) =>
     withDatabase(async (database) => {
       if (!options.demo) throw new StartupError("Say what to seed: seed --demo");
       await database.migrate();
       await ensureReferenceData(database.db);
       const result = await seedDemo(database.db);
+      const accounts = await seedDemoUsers(database.db);
       console.log(
         result.events > 0
           ? `Demo data seeded: ${result.editions} editions, ${result.organisations} organisations, ${result.events} events, ${result.booths} booths.`
           : "Demo data is already there; nothing changed.",
       );
+      if (accounts.length > 0) process.stdout.write(formatDemoAccounts(accounts));
     }),
   );
 

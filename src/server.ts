@@ -3,13 +3,14 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { StartupError } from "./db/data-dir.ts";
 import { prepareDatabase } from "./db/prepare-database.ts";
+import { formatDemoAccounts } from "./db/seed/demo/demo-users.ts";
 
 /** Starts the server; configuration and data-folder problems end with a message, not a stack trace. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const database = await openDatabase(config);
-  const { seeded } = await prepareDatabase(database, { seed: config.seed });
+  const { seeded, accounts } = await prepareDatabase(database, { seed: config.seed });
   const app = await buildApp({ config, database });
 
   let closing = false;
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     { url: config.baseUrl, database: database.kind, seeded, startupMs: Math.round(performance.now() - started) },
     `Clusterwoche is ready on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`,
   );
+  // Once, when the demo accounts were just created: on stdout, readable, not only in the JSON log.
+  if (accounts.length > 0) process.stdout.write(formatDemoAccounts(accounts));
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test/app.ts";
 import { cspDirectives, effectiveSources } from "../test/csp.ts";
 import { parseHtml } from "../test/html.ts";
+import { currentYear } from "../test/template.ts";
 import { buildApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { queryRows } from "./db/client.ts";
@@ -20,7 +21,7 @@ describe("public pages", () => {
     const response = await get("/");
     expect(response.statusCode).toBe(200);
     const doc = parseHtml(response.body);
-    expect(doc.querySelector("h1")?.textContent).toContain("2019");
+    expect(doc.querySelector("h1")?.textContent).toContain(String(currentYear));
     const numbers = doc.querySelector(".key-numbers")?.textContent ?? "";
     expect(numbers).toMatch(/10 Tage/);
     expect(numbers).toMatch(/16 Länder/);

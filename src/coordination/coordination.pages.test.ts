@@ -6,6 +6,7 @@ import { parseHtml } from "../../test/html.ts";
 import { linkIn, mailsTo } from "../../test/mail.ts";
 import { createPersonas, type PersonaName, type Personas, personaNames } from "../../test/personas.ts";
 import { startSmtp, type TestSmtp } from "../../test/smtp.ts";
+import { currentYear } from "../../test/template.ts";
 import { queryRows } from "../db/client.ts";
 import { auditLog, membership, notificationLog } from "../db/schema/index.ts";
 import { browserOf, textOf } from "../organiser/page-test-kit.ts";
@@ -181,7 +182,7 @@ describe("the organisations overview of a Land", () => {
       t.database.db,
       sql`select count(*) filter (where e.status = 'published')::int as published, count(*)::int as total
           from event e join edition ed on ed.id = e.edition_id
-          where e.organisation_id = ${p.orgA.id} and ed.year = 2019 and e.revision_of is null`,
+          where e.organisation_id = ${p.orgA.id} and ed.year = ${currentYear} and e.revision_of is null`,
     );
     const row = [...html.querySelectorAll("tbody tr")].find((tr) => tr.querySelector("th")?.textContent?.startsWith(p.orgA.name));
     if (!row) throw new Error(`no row for ${p.orgA.name}`);
@@ -211,18 +212,18 @@ describe("the organisations overview of a Land", () => {
 
   it("lists who took part last edition without submitting yet, and reminds its members once a day", async () => {
     const db = t.database.db;
-    // A BW organisation with published 2017 events; its 2019 events are set back to drafts.
+    // A BW organisation with published 2019 events (the last edition); its events of the current one are set back to drafts.
     const [org] = await queryRows<{ id: number; name: string }>(
       db,
       sql`select o.id, o.name from organisation o where o.state_code = 'BW' and o.status = 'active' and o.id <> ${p.orgA.id} and o.id <> ${p.orgB.id}
-          and exists (select 1 from event e join edition ed on ed.id = e.edition_id where e.organisation_id = o.id and ed.year = 2017 and e.status = 'published')
+          and exists (select 1 from event e join edition ed on ed.id = e.edition_id where e.organisation_id = o.id and ed.year = 2019 and e.status = 'published')
           order by o.id limit 1`,
     );
-    if (!org) throw new Error("no BW organisation of 2017");
+    if (!org) throw new Error("no BW organisation of 2019");
     await queryRows(
       db,
       sql`update event set status = 'draft', published_at = null where organisation_id = ${org.id} and revision_of is null
-          and edition_id = (select id from edition where year = 2019)`,
+          and edition_id = (select id from edition where year = ${currentYear})`,
     );
     const memberDe = await createUser(db, { role: "organiser", organisationIds: [org.id], name: "Mitglied" });
     const memberEn = await createUser(db, { role: "organiser", organisationIds: [org.id], name: "Member", language: "en" });
@@ -240,10 +241,10 @@ describe("the organisations overview of a Land", () => {
     // The notice is not text from the URL: a made-up id shows nothing.
     expect(textOf((await as("coordinator").get("/mein-bereich/land/BW?reminded=999999")).body)).not.toContain("wurde verschickt");
     const de = await smtp.waitFor(memberDe.email);
-    expect(de.subject).toBe(`Clusterwoche 2019: Ihre Veranstaltungen für ${org.name}`);
-    expect(de.text).toContain("Clusterwoche 2017 dabei");
+    expect(de.subject).toBe(`Clusterwoche ${currentYear}: Ihre Veranstaltungen für ${org.name}`);
+    expect(de.text).toContain("Clusterwoche 2019 dabei");
     const en = await smtp.waitFor(memberEn.email);
-    expect(en.subject).toBe(`Cluster Week 2019: your events for ${org.name}`);
+    expect(en.subject).toBe(`Cluster Week ${currentYear}: your events for ${org.name}`);
     expect(await auditRows("organisation.remind")).toHaveLength(1);
 
     // The second attempt today: a clear message, no mail, no audit row (also for an editor).

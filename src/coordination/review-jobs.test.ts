@@ -6,6 +6,7 @@ import { parseHtml } from "../../test/html.ts";
 import { mailsTo } from "../../test/mail.ts";
 import { createPersonas, type PersonaName, type Personas } from "../../test/personas.ts";
 import { startSmtp, type TestSmtp } from "../../test/smtp.ts";
+import { currentYear } from "../../test/template.ts";
 import { queryRows } from "../db/client.ts";
 import { edition, event, reviewDecision, user } from "../db/schema/index.ts";
 import { decideEvent } from "../moderation/decide-event.ts";
@@ -34,13 +35,13 @@ const hours = (h: number) => h * 3600_000;
 /** Monday 4 March 2030, 07:30 in Berlin (CET): far after every demo submission. */
 const morning = new Date("2030-03-04T06:30:00Z");
 
-/** Marks a published event of the 2019 edition in a Land as (re)submitted at `at`; returns its id and title. */
+/** Marks a published event of the current edition in a Land as (re)submitted at `at`; returns its id and title. */
 async function submitDraftIn(stateCode: string, at: Date): Promise<{ id: number; title: string }> {
   const [row] = await queryRows<{ id: number; title: string }>(
     t.database.db,
     sql`update event set status = 'submitted', submitted_at = ${at.toISOString()}
         where id = (select e.id from event e join edition ed on ed.id = e.edition_id
-                    where ed.year = 2019 and e.status = 'published' and e.state_code = ${stateCode} and e.revision_of is null order by e.id limit 1)
+                    where ed.year = ${currentYear} and e.status = 'published' and e.state_code = ${stateCode} and e.revision_of is null order by e.id limit 1)
         returning id, title_de as title`,
   );
   if (!row) throw new Error(`no published event in ${stateCode}`);
@@ -63,9 +64,10 @@ describe("the daily review digest", () => {
     // Before 07:00 Berlin time nothing goes out.
     expect(await sendReviewDigests({ db, baseUrl, now: new Date("2030-03-04T05:30:00Z") })).toEqual({ sent: 0 });
 
-    // Through the scheduler, as the timer runs it (only these jobs: housekeeping at this pinned 2030 clock would
-    // clear today's sessions and mail).
-    expect(await t.app.scheduler.runDue(morning, ["review-digest", "review-overdue"])).toMatchObject({ "review-digest": { sent: 3 } });
+    // Through the scheduler, as the timer runs it (only this job: housekeeping at this pinned 2030 clock would
+    // clear today's sessions and mail, and the demo's waiting submissions are overdue by then, so the
+    // overdue job would mail the coordinators too — tested below).
+    expect(await t.app.scheduler.runDue(morning, ["review-digest"])).toMatchObject({ "review-digest": { sent: 3 } });
     const toBw = await delivered(emailOf("coordinator"), 1);
     expect(toBw?.subject).toBe("Clusterwoche: 1 neue Einreichung zur Prüfung");
     expect(toBw?.text).toContain(bw.title);
@@ -129,13 +131,13 @@ describe("the daily review digest in a two-tier edition", () => {
   it("gives editors what the Länder approved and submissions of Länder without a coordinator, and admins nothing", async () => {
     const db = t.database.db;
     const now = new Date("2030-09-02T06:30:00Z"); // Monday 08:30 in Berlin (CEST)
-    await db.update(edition).set({ moderation: "two_tier" }).where(eq(edition.year, 2019));
+    await db.update(edition).set({ moderation: "two_tier" }).where(eq(edition.year, currentYear));
     try {
       const [free] = await queryRows<{ code: string }>(
         db,
         sql`select s.code from state s where s.kind = 'land' and s.code not in (select state_code from coordinator_state)
               and exists (select 1 from event e join edition ed on ed.id = e.edition_id
-                          where ed.year = 2019 and e.status = 'published' and e.state_code = s.code)
+                          where ed.year = ${currentYear} and e.status = 'published' and e.state_code = s.code)
             order by s.code limit 1`,
       );
       if (!free) throw new Error("every Land with events has a coordinator");
@@ -172,7 +174,7 @@ describe("the daily review digest in a two-tier edition", () => {
       expect(admin?.reviewDigest).toBe(true);
       expect(await mailsTo(db, emailOf("admin"))).toEqual([]);
     } finally {
-      await db.update(edition).set({ moderation: "one_tier" }).where(eq(edition.year, 2019));
+      await db.update(edition).set({ moderation: "one_tier" }).where(eq(edition.year, currentYear));
     }
   });
 });
@@ -185,12 +187,12 @@ describe("deactivated accounts", () => {
       db,
       sql`select s.code from state s where s.kind = 'land' and s.code not in (select state_code from coordinator_state)
             and exists (select 1 from event e join edition ed on ed.id = e.edition_id
-                        where ed.year = 2019 and e.status = 'published' and e.state_code = s.code and e.organisation_id in
+                        where ed.year = ${currentYear} and e.status = 'published' and e.state_code = s.code and e.organisation_id in
                               (select id from organisation where state_code = s.code))
           order by s.code limit 1`,
     );
     if (!free) throw new Error("every Land with events has a coordinator");
-    const [ed] = await queryRows<{ days: number }>(db, sql`select review_target_days as days from edition where year = 2019`);
+    const [ed] = await queryRows<{ days: number }>(db, sql`select review_target_days as days from edition where year = ${currentYear}`);
     const waiting = await submitDraftIn(free.code, new Date(now.getTime() - hours(24 * (Number(ed?.days) + 1))));
     const gone = await createUser(db, { role: "coordinator", stateCodes: [free.code], name: "Ehemalige Koordination" });
     const [{ organisationId } = { organisationId: 0 }] = await db
@@ -225,7 +227,10 @@ describe("the overdue-review reminder", () => {
   it("reminds the coordinators of the event's Land once when it waited longer than the edition's review target", async () => {
     const db = t.database.db;
     const now = new Date("2030-06-03T08:00:00Z");
-    const [edition] = await queryRows<{ days: number }>(db, sql`select review_target_days as days from edition where year = 2019`);
+    const [edition] = await queryRows<{ days: number }>(
+      db,
+      sql`select review_target_days as days from edition where year = ${currentYear}`,
+    );
     const days = Number(edition?.days);
     expect(days).toBeGreaterThan(0);
     const old = await submitDraftIn("BW", new Date(now.getTime() - hours(24 * days + 1)));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, within } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { createPersonas, type PersonaName, type Personas, personaNames } from "../../test/personas.ts";
+import { currentYear } from "../../test/template.ts";
 import { queryRows } from "../db/client.ts";
 import { auditLog, featuredEvent, stateIntro } from "../db/schema/index.ts";
 import { browserOf, textOf } from "../organiser/page-test-kit.ts";
@@ -18,7 +19,8 @@ afterAll(() => t.close());
 
 const as = (name: PersonaName) => browserOf(t.app, p[name].session);
 const auditRows = (action: string) => t.database.db.select().from(auditLog).where(eq(auditLog.action, action));
-const editionId = async () => (await queryRows<{ id: number }>(t.database.db, sql`select id from edition where year = 2019`))[0]?.id ?? 0;
+const editionId = async () =>
+  (await queryRows<{ id: number }>(t.database.db, sql`select id from edition where year = ${currentYear}`))[0]?.id ?? 0;
 const intro = async () =>
   (
     await t.database.db
@@ -28,12 +30,12 @@ const intro = async () =>
   )[0];
 const publicGet = (url: string) => t.app.inject({ method: "GET", url });
 
-/** Published events of the 2019 edition that belong to a Land by the review rule. */
+/** Published events of the current edition that belong to a Land by the review rule. */
 const publishedIn = (stateCode: string) =>
   queryRows<{ id: number; title_de: string }>(
     t.database.db,
     sql`select e.id, e.title_de from event e join organisation o on o.id = e.organisation_id join edition ed on ed.id = e.edition_id
-        where ed.year = 2019 and e.status = 'published' and e.revision_of is null
+        where ed.year = ${currentYear} and e.status = 'published' and e.revision_of is null
           and (case when e.state_code in ('online', 'international') then o.state_code else e.state_code end) = ${stateCode}
         order by e.starts_at, e.id`,
   );
@@ -109,7 +111,12 @@ describe("the intro of a Land page", () => {
     expect(page).not.toContain('alert("x")');
     expect((await publicGet("/laender/bw?lang=en")).body).toContain("Welcome to <em>Baden-Württemberg</em>");
     const [audit] = await auditRows("state_intro.update");
-    expect(audit).toMatchObject({ actorId: p.coordinator.user?.id, stateCode: "BW", objectType: "state_intro", objectId: "2019:BW" });
+    expect(audit).toMatchObject({
+      actorId: p.coordinator.user?.id,
+      stateCode: "BW",
+      objectType: "state_intro",
+      objectId: `${currentYear}:BW`,
+    });
     expect(audit?.after).toEqual(typed);
   });
 
@@ -149,7 +156,7 @@ describe("featured events", () => {
     );
     expect([...checked].map((c) => Number(c.getAttribute("value"))).sort()).toEqual([a.id, b.id].sort());
     const [audit] = await auditRows("featured.update");
-    expect(audit).toMatchObject({ stateCode: "BW", objectType: "featured", objectId: "2019:BW", after: [b.id, a.id] });
+    expect(audit).toMatchObject({ stateCode: "BW", objectType: "featured", objectId: `${currentYear}:BW`, after: [b.id, a.id] });
 
     // Unticking all removes them.
     expect((await as("coordinator").post("/mein-bereich/land/BW/hervorgehoben", {})).statusCode).toBe(303);
@@ -161,7 +168,7 @@ describe("featured events", () => {
     const [byEvent] = await publishedIn("BY");
     const [draft] = await queryRows<{ id: number }>(
       t.database.db,
-      sql`select e.id from event e join edition ed on ed.id = e.edition_id where ed.year = 2019 and e.status = 'draft' and e.state_code = 'BW' limit 1`,
+      sql`select e.id from event e join edition ed on ed.id = e.edition_id where ed.year = ${currentYear} and e.status = 'draft' and e.state_code = 'BW' limit 1`,
     );
     if (!bwEvent || !byEvent) throw new Error("no events");
     const cases: [unknown[], string][] = [
@@ -188,7 +195,7 @@ describe("featured events", () => {
     const featured = parseHtml((await publicGet("/?lang=en")).body).querySelector(".featured-events");
     expect(featured?.querySelector("h2")?.textContent).toBe("Featured");
     expect(featured?.querySelectorAll("li")).toHaveLength(2);
-    const [audit] = await auditRows("featured.update").then((rows) => rows.filter((r) => r.objectId === "2019:home"));
+    const [audit] = await auditRows("featured.update").then((rows) => rows.filter((r) => r.objectId === `${currentYear}:home`));
     expect(audit).toMatchObject({ stateCode: null, actorId: p.editor.user?.id });
   });
 });

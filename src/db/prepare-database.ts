@@ -1,12 +1,21 @@
 import type { Database } from "./client.ts";
+import { type DemoAccount, seedDemoUsers } from "./seed/demo/demo-users.ts";
 import { seedDemo } from "./seed/demo/seed-demo.ts";
 import { ensureReferenceData } from "./seed/reference-data.ts";
 
-/** Brings a database up to date: migrations, reference data, and the demo edition when SEED=demo. */
-export async function prepareDatabase(database: Database, options: { seed: "demo" | "none" }): Promise<{ seeded: boolean }> {
+/**
+ * Brings a database up to date: migrations, reference data, and the demo editions and accounts when
+ * SEED=demo. `now` is the day the upcoming demo edition is planned from (the app's clock; tests pin it).
+ * Returns the demo accounts created now, to print once (`demoAccounts: false`: none, for the test template).
+ */
+export async function prepareDatabase(
+  database: Database,
+  options: { seed: "demo" | "none"; now?: Date; demoAccounts?: boolean },
+): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
   await database.migrate();
   await ensureReferenceData(database.db);
-  if (options.seed !== "demo") return { seeded: false };
-  const result = await seedDemo(database.db);
-  return { seeded: result.events > 0 };
+  if (options.seed !== "demo") return { seeded: false, accounts: [] };
+  const result = await seedDemo(database.db, options.now ? { now: options.now } : {});
+  const accounts = options.demoAccounts === false ? [] : await seedDemoUsers(database.db);
+  return { seeded: result.events > 0, accounts };
 }

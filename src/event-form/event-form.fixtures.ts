@@ -6,23 +6,25 @@ import { edition, organisation, user } from "../db/schema/index.ts";
 import type { Actor, Role } from "../lib/actor.ts";
 import type { EventInput } from "./event-form.schemas.ts";
 
-/** An edition open for submissions now, in April 2027 (6.–15.), newer than the demo editions. */
+/**
+ * An edition open for submissions now (by the real clock, as the submit verb checks), in April 2027
+ * (6.–15.). The test template's demo already has that edition (its upcoming one, with its programme):
+ * then it is set to these values — the window around today — rather than inserted.
+ */
 export async function openEdition(db: Db, overrides: Partial<typeof edition.$inferInsert> = {}) {
   const day = 86_400_000;
-  const [row] = await db
-    .insert(edition)
-    .values({
-      year: 2027,
-      titleDe: "Clusterwoche 2027",
-      titleEn: "Cluster Week 2027",
-      startsOn: "2027-04-06",
-      endsOn: "2027-04-15",
-      status: "open",
-      submissionOpensAt: new Date(Date.now() - 10 * day),
-      submissionClosesAt: new Date(Date.now() + 60 * day),
-      ...overrides,
-    })
-    .returning();
+  const values = {
+    year: 2027,
+    titleDe: "Clusterwoche 2027",
+    titleEn: "Cluster Week 2027",
+    startsOn: "2027-04-06",
+    endsOn: "2027-04-15",
+    status: "open" as const,
+    submissionOpensAt: new Date(Date.now() - 10 * day),
+    submissionClosesAt: new Date(Date.now() + 60 * day),
+    ...overrides,
+  };
+  const [row] = await db.insert(edition).values(values).onConflictDoUpdate({ target: edition.year, set: values }).returning();
   if (!row) throw new Error("no edition");
   return row;
 }

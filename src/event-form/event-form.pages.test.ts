@@ -255,7 +255,7 @@ describe("round trip", () => {
   it("posting an unchanged published demo event back changes no field (its revision equals it)", async () => {
     // Events of an archived edition are read-only (editions/edition-rules.ts): round-trip the others.
     const rows = await t.database.db.execute(
-      sql`(select e.id from event e join edition ed on ed.id = e.edition_id where ed.year = 2019 and e.status = 'published'
+      sql`(select e.id from event e join edition ed on ed.id = e.edition_id where ed.status <> 'archived' and e.status = 'published'
           and jsonb_array_length(e.links) > 0 and e.venue_id is not null and cardinality(e.topics) > 0 order by e.id limit 3)
           union (select id from event where status = 'published' and edition_id in (select id from edition where status <> 'archived') and mode = 'online' order by id limit 2)
           union (select id from event where status = 'published' and edition_id in (select id from edition where status <> 'archived') and jsonb_array_length(co_organisers) > 0 order by id limit 2)

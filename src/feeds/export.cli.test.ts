@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
+import { currentYear } from "../../test/template.ts";
 import { openPglite } from "../db/client.ts";
 import { exportEdition } from "./export.cli.ts";
 
@@ -56,7 +57,7 @@ describe("exportEdition", () => {
   });
 
   it("refuses an unknown edition, naming the known ones", async () => {
-    await expect(run(1999, "csv")).rejects.toThrow("Unknown edition 1999. Editions: 2019, 2017.");
+    await expect(run(1999, "csv")).rejects.toThrow(`Unknown edition 1999. Editions: ${currentYear}, 2019, 2017.`);
   });
 });
 
@@ -108,7 +109,7 @@ describe.skipIf(process.env.TEST_DB_KIND === "postgres")(
 
     it("exits with 2 and a message for an unknown edition, a bad format or a missing option", { timeout: 180_000 }, async () => {
       const cases = [
-        [["--edition", "1999", "--format", "csv"], "Unknown edition 1999. Editions: 2019, 2017."],
+        [["--edition", "1999", "--format", "csv"], `Unknown edition 1999. Editions: ${currentYear}, 2019, 2017.`],
         [["--edition", "2019", "--format", "pdf"], "Allowed choices are csv, xlsx, ics"],
         [["--edition", "next", "--format", "csv"], "must be a year like 2019"],
         [["--format", "csv"], "required option '--edition <year>' not specified"],

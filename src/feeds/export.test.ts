@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
+import { currentYear } from "../../test/template.ts";
 import { edition, event, eventSession } from "../db/schema/index.ts";
 import { berlinDay } from "../events/event-dates.ts";
 import { germanDate, germanDateTime } from "./export-formats.ts";
@@ -23,14 +24,14 @@ async function programmeCount(query: string): Promise<number> {
 
 type Times = { startsAt: Date; endsAt: Date; startAllDay: boolean; endAllDay: boolean };
 
-/** First start and last end of the demo events by URL, and whether those sessions are all-day. */
+/** First start and last end of the current edition's demo events by URL, and whether those sessions are all-day. */
 async function eventTimes(): Promise<Map<string, Times>> {
   const rows = await t.database.db
     .select({ id: event.id, slug: event.slug, startsAt: eventSession.startsAt, endsAt: eventSession.endsAt, allDay: eventSession.allDay })
     .from(event)
     .innerJoin(edition, eq(edition.id, event.editionId))
     .innerJoin(eventSession, eq(eventSession.eventId, event.id))
-    .where(and(eq(edition.year, 2019), inArray(event.status, ["published", "cancelled"])));
+    .where(and(eq(edition.year, currentYear), inArray(event.status, ["published", "cancelled"])));
   const times = new Map<string, Times>();
   for (const r of rows) {
     const url = `http://localhost:3000/veranstaltungen/${r.id}-${r.slug}`;

@@ -3,6 +3,7 @@ import ICAL from "ical.js";
 import nodeIcal from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
+import { currentYear } from "../../test/template.ts";
 import { edition, event, eventSession, organisation } from "../db/schema/index.ts";
 import { berlinTime } from "../events/event-dates.ts";
 import { insertEventRecord } from "../events/event-record.ts";
@@ -39,7 +40,7 @@ describe("GET /feeds/events.ics", () => {
     expect(first.response.headers["content-disposition"]).toMatch(/attachment; filename="clusterwoche-\d{4}\.ics"/);
     expect(first.root.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Europe/Berlin");
 
-    const sessions = await publicSessions(2019);
+    const sessions = await publicSessions(currentYear);
     expect(first.vevents.length).toBe(sessions.length);
     expect(new Set(sessions.map((s) => s.eventId)).size).toBeLessThan(sessions.length); // some multi-session events
     const uids = first.vevents.map((v) => String(v.getFirstPropertyValue("uid")));
@@ -67,7 +68,7 @@ describe("GET /feeds/events.ics", () => {
     const { response, vevents } = await calendar();
     const parsed = nodeIcal.sync.parseICS(response.body);
     expect(parsed.vcalendar?.["WR-TIMEZONE"]).toBe("Europe/Berlin");
-    expect(parsed.vcalendar?.["WR-CALNAME"]).toBe("Clusterwoche Deutschland 2019");
+    expect(parsed.vcalendar?.["WR-CALNAME"]).toBe(`Clusterwoche Deutschland ${currentYear}`);
     const events = Object.values(parsed).filter((c) => c?.type === "VEVENT");
     expect(events.length).toBe(vevents.length);
     const byUid = new Map(events.map((e) => [e.type === "VEVENT" ? e.uid : "", e]));
@@ -94,7 +95,7 @@ describe("GET /feeds/events.ics", () => {
 
   it("marks cancelled events, carries SEQUENCE, DTSTAMP and URL", async () => {
     const { vevents } = await calendar();
-    const cancelledIds = new Set((await publicSessions(2019)).filter((s) => s.status === "cancelled").map((s) => s.eventId));
+    const cancelledIds = new Set((await publicSessions(currentYear)).filter((s) => s.status === "cancelled").map((s) => s.eventId));
     expect(cancelledIds.size).toBeGreaterThan(0);
     for (const vevent of vevents) {
       const cancelled = cancelledIds.has(eventIdOf(vevent));

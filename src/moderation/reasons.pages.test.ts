@@ -96,7 +96,8 @@ describe("standard reject reasons page", () => {
     // A demo submission rejected with the reason.
     const [waiting] = await queryRows<{ id: number; version: number }>(
       t.database.db,
-      sql`select id, version from event where status = 'submitted' and revision_of is null order by id limit 1`,
+      sql`select id, version from event where status = 'submitted' and revision_of is null
+            and edition_id in (select id from edition where status <> 'archived') order by id limit 1`,
     );
     if (!waiting) throw new Error("the demo data has no submitted event");
     const editor = await actorOf(t.database.db, p.editor.user?.id ?? 0);
@@ -120,7 +121,8 @@ describe("standard reject reasons page", () => {
     // A retired reason can no longer be chosen, and retiring it again (or an unknown id) is 404.
     const [other] = await queryRows<{ id: number; version: number }>(
       t.database.db,
-      sql`select id, version from event where status = 'submitted' and revision_of is null order by id limit 1`,
+      sql`select id, version from event where status = 'submitted' and revision_of is null
+            and edition_id in (select id from edition where status <> 'archived') order by id limit 1`,
     );
     const refused = decideEvent({
       ctx,

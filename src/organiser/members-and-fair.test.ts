@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
+import { currentYear, templateToday } from "../../test/template.ts";
 import { type Database, queryRows } from "../db/client.ts";
 import { edition, membership, tradeFair, tradeFairPresence } from "../db/schema/index.ts";
 import { insertEventRecord } from "../events/event-record.ts";
@@ -162,21 +163,26 @@ describe("trade-fair presences", () => {
     const db = database.db;
     const owner = await makeActor(db);
     const org = await giveOrganisation(db, owner, "HE");
-    const [fair] = await db.select().from(tradeFair).innerJoin(edition, eq(edition.id, tradeFair.editionId)).where(eq(edition.year, 2019));
-    if (!fair) throw new Error("no fair in 2019");
-    expect([fair.trade_fair.startsOn, fair.trade_fair.endsOn]).toEqual(["2019-04-01", "2019-04-05"]);
+    const [fair] = await db
+      .select()
+      .from(tradeFair)
+      .innerJoin(edition, eq(edition.id, tradeFair.editionId))
+      .where(eq(edition.year, currentYear));
+    if (!fair) throw new Error("no fair in the current edition");
+    // The demo's fair of the upcoming edition: 2019's days (1.–5. April) shifted into 2027.
+    expect([fair.trade_fair.startsOn, fair.trade_fair.endsOn]).toEqual(["2027-04-05", "2027-04-09"]);
     const input = {
       organisationId: org.id,
       fairId: fair.trade_fair.id,
       hall: "Halle 2",
       booth: "Z99",
-      days: ["2019-04-02", "2019-04-03"],
+      days: ["2027-04-06", "2027-04-07"],
       coExhibitors: "Firma Eins\r\n\r\nFirma Zwei",
       textDe: "<script>alert(1)</script> Neuheiten",
       textEn: "",
     };
     const outside = await failure(
-      saveTradeFairPresence({ ctx: ctxOf(db, owner), input: { ...input, days: ["2019-04-05", "2019-04-06"] } }),
+      saveTradeFairPresence({ ctx: ctxOf(db, owner), input: { ...input, days: ["2027-04-09", "2027-04-10"] } }),
     );
     expect(outside).toEqual({ code: "validation", fields: { days: "outsideFair" } });
     expect((await failure(saveTradeFairPresence({ ctx: ctxOf(db, owner), input: { ...input, days: [] } }))).fields).toEqual({
@@ -185,7 +191,7 @@ describe("trade-fair presences", () => {
 
     const { presenceId } = await saveTradeFairPresence({ ctx: ctxOf(db, owner), input });
     const [saved] = await db.select().from(tradeFairPresence).where(eq(tradeFairPresence.id, presenceId));
-    expect(saved).toMatchObject({ fair: "Hannover Messe", days: ["2019-04-02", "2019-04-03"], coExhibitors: ["Firma Eins", "Firma Zwei"] });
+    expect(saved).toMatchObject({ fair: "Hannover Messe", days: ["2027-04-06", "2027-04-07"], coExhibitors: ["Firma Eins", "Firma Zwei"] });
     expect((await listTradeFairPresences(db, fair.edition.id)).some((b) => b.id === presenceId)).toBe(true);
 
     await saveTradeFairPresence({ ctx: ctxOf(db, owner), input: { ...input, presenceId, booth: "Z98" } });
@@ -217,7 +223,7 @@ describe("trade-fair presences", () => {
     const requester = await makeActor(db);
     const { organisationId } = await requestOrganisation({ ctx: ctxOf(db, requester), input: orgFields("Messe-Neuling") });
     const [fair] = await db.select().from(tradeFair).orderBy(tradeFair.id).limit(2);
-    const input = { organisationId, fairId: fair?.id, hall: "1", booth: "1", days: ["2019-04-02"] };
+    const input = { organisationId, fairId: fair?.id, hall: "1", booth: "1", days: ["2027-04-06"] };
     expect((await failure(saveTradeFairPresence({ ctx: ctxOf(db, requester), input }))).code).toBe("conflict");
   });
 });
@@ -227,8 +233,8 @@ describe("loadDashboard", () => {
     const db = database.db;
     const owner = await makeActor(db);
     const org = await giveOrganisation(db, owner, "BW");
-    const dashboard = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id } });
-    expect(dashboard.edition?.year).toBe(2019);
+    const dashboard = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id, now: templateToday } });
+    expect(dashboard.edition?.year).toBe(currentYear);
     expect(dashboard.groups.map((g) => g.status)).toEqual([
       "draft",
       "submitted",
@@ -244,17 +250,22 @@ describe("loadDashboard", () => {
     );
     const expected = Object.fromEntries(counted.map((r) => [r.status, Number(r.n)]));
     for (const group of dashboard.groups) expect(group.events.length, group.status).toBe(expected[group.status] ?? 0);
-    expect(dashboard.window?.state).toBe("closed");
+    expect(dashboard.window?.state).toBe("open");
     // The window's dates decide only while the edition takes submissions (status open, editions/edition-rules.ts).
     const editionId = dashboard.edition?.id ?? 0;
-    const [{ status: statusBefore } = { status: "running" as const }] = await db
+    const [{ status: statusBefore } = { status: "open" as const }] = await db
       .select({ status: edition.status })
       .from(edition)
       .where(eq(edition.id, editionId));
+    await db.update(edition).set({ status: "running" }).where(eq(edition.id, editionId));
+    expect((await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id, now: templateToday } })).window).toMatchObject({
+      state: "closed",
+      byStatus: true,
+    });
     await db.update(edition).set({ status: "open" }).where(eq(edition.id, editionId));
-    const before = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id, now: new Date("2018-11-01T12:00:00Z") } });
+    const before = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id, now: new Date("2026-09-01T12:00:00Z") } });
     expect(before.window?.state).toBe("before");
-    const open = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id, now: new Date("2019-01-10T12:00:00Z") } });
+    const open = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id, now: new Date("2027-01-10T12:00:00Z") } });
     expect(open.window?.state).toBe("open");
     await db.update(edition).set({ status: statusBefore }).where(eq(edition.id, editionId));
     const draftId = await insertEventRecord(
@@ -270,7 +281,7 @@ describe("loadDashboard", () => {
         formatCode: "workshop",
         stateCode: "BW",
       },
-      [{ startsAt: new Date("2019-04-03T08:00:00Z"), endsAt: new Date("2019-04-03T10:00:00Z") }],
+      [{ startsAt: new Date("2027-04-07T08:00:00Z"), endsAt: new Date("2027-04-07T10:00:00Z") }],
     );
     const withDraft = await loadDashboard({ ctx: ctxOf(db, owner), input: { organisationId: org.id } });
     const draft = withDraft.groups.find((g) => g.status === "draft")?.events.find((e) => e.id === draftId);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   await makeOwner(t, p);
   const ownerA = await actorOf(t.database.db, p.organiserA.user?.id ?? 0);
   const { fairs } = await listOwnTradeFairPresences({ ctx: ctxOf(t.database.db, ownerA), input: { organisationId: p.orgA.id } });
-  const fair = { fairId: fairs[0]?.id, hall: "Halle 1", booth: "M1", days: ["2019-04-02"] };
+  const fair = { fairId: fairs[0]?.id, hall: "Halle 1", booth: "M1", days: ["2027-04-06"] };
   ({ presenceId: presenceA } = await saveTradeFairPresence({
     ctx: ctxOf(t.database.db, ownerA),
     input: { ...fair, organisationId: p.orgA.id },

@@ -8,6 +8,7 @@ import { createUser, login } from "../../test/accounts.ts";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { createPersonas, type Personas } from "../../test/personas.ts";
+import { currentYear } from "../../test/template.ts";
 import { queryRows } from "../db/client.ts";
 import { edition, membership, organisation } from "../db/schema/index.ts";
 import { mailsTo, orgFields, tokenFromText } from "./organiser-test-kit.ts";
@@ -41,7 +42,7 @@ describe("dashboard /mein-bereich", () => {
     expect(response.headers.location).toBe("/anmelden?next=%2Fmein-bereich");
   });
 
-  it("groups the organisation's events by status, links them to the form and says the window has closed", async () => {
+  it("groups the organisation's events by status, links them to the form and says until when submissions are open", async () => {
     const response = await as("organiserA").get("/mein-bereich");
     expect(response.statusCode).toBe(200);
     expect(response.headers["cache-control"]).toBe("private, no-store");
@@ -50,21 +51,22 @@ describe("dashboard /mein-bereich", () => {
     const [count] = await queryRows<{ n: number }>(
       t.database.db,
       sql`select count(*)::int as n from event e join edition d on d.id = e.edition_id
-          where e.organisation_id = ${p.orgA.id} and d.year = 2019 and e.status = 'published'`,
+          where e.organisation_id = ${p.orgA.id} and d.year = ${currentYear} and e.status = 'published'`,
     );
     expect(Number(count?.n)).toBeGreaterThan(0);
     expect(doc.querySelector("#status-published")?.textContent).toContain(`Veröffentlicht (${count?.n})`);
     expect(doc.querySelectorAll(".status-published .dashboard-event")).toHaveLength(Number(count?.n));
     const link = doc.querySelector(".status-published .dashboard-event a")?.getAttribute("href") ?? "";
     expect(link).toMatch(new RegExp(`^/mein-bereich/veranstaltungen/\\d+\\?org=${p.orgA.slug}$`));
-    expect(doc.querySelector(".submission-window")?.textContent).toContain("Neue Veranstaltungen können nicht mehr eingereicht werden");
-    expect(doc.querySelector('a[href^="/mein-bereich/veranstaltungen/neu"]')).toBeNull();
+    // The current edition (the demo's upcoming one) takes submissions until 19 March.
+    expect(doc.querySelector(".submission-window")?.textContent).toBe(`Einreichungen sind möglich bis Fr., 19. März ${currentYear}.`);
+    expect(doc.querySelector('a[href^="/mein-bereich/veranstaltungen/neu"]')).not.toBeNull();
   });
 
   it("offers the create button while the window is open, and says when it opens before that", async () => {
     const db = t.database.db;
-    const [row] = await db.select().from(edition).where(eq(edition.year, 2019));
-    if (!row) throw new Error("no 2019");
+    const [row] = await db.select().from(edition).where(eq(edition.year, currentYear));
+    if (!row) throw new Error("no current edition");
     const day = 24 * 3600 * 1000;
     try {
       await db
@@ -211,14 +213,15 @@ describe("trade-fair presences /mein-bereich/messe", () => {
     const form = parseHtml((await owner.get(`/mein-bereich/messe/neu?org=${p.orgA.slug}`)).body);
     const fairId = form.querySelector<HTMLSelectElement>("#field-fairId option")?.getAttribute("value");
     const offered = [...form.querySelectorAll('input[name="days"]')].map((i) => i.getAttribute("value"));
-    expect(offered).toEqual(["2019-04-01", "2019-04-02", "2019-04-03", "2019-04-04", "2019-04-05"]);
+    // The current edition's fair (the demo's, 2019's shifted to 2027): Monday to Friday.
+    expect(offered).toEqual(["2027-04-05", "2027-04-06", "2027-04-07", "2027-04-08", "2027-04-09"]);
     const booth = { fairId, hall: "Halle 17", booth: "Q7", coExhibitors: "Beispiel GmbH", textDe: "Wir zeigen Sensorik.", textEn: "" };
 
-    const refused = await owner.post(`/mein-bereich/messe/neu?org=${p.orgA.slug}`, { ...booth, days: ["2019-04-05", "2019-04-08"] });
+    const refused = await owner.post(`/mein-bereich/messe/neu?org=${p.orgA.slug}`, { ...booth, days: ["2027-04-09", "2027-04-12"] });
     expect(refused.statusCode).toBe(422);
     expect(parseHtml(refused.body).querySelector(".error-summary")?.textContent).toContain("nicht alle in der Laufzeit der Messe");
 
-    const saved = await owner.post(`/mein-bereich/messe/neu?org=${p.orgA.slug}`, { ...booth, days: ["2019-04-02", "2019-04-03"] });
+    const saved = await owner.post(`/mein-bereich/messe/neu?org=${p.orgA.slug}`, { ...booth, days: ["2027-04-06", "2027-04-07"] });
     expect(saved.statusCode).toBe(303);
     const directory = textOf((await t.app.inject({ method: "GET", url: "/messe" })).body);
     expect(directory).toContain("Wir zeigen Sensorik.");
@@ -296,7 +299,7 @@ describe("escaping", () => {
       fairId,
       hall: evil.slice(0, 60),
       booth: evil.slice(0, 30),
-      days: ["2019-04-03"],
+      days: ["2027-04-07"],
       coExhibitors: evil,
       textDe: evil,
       textEn: evil,

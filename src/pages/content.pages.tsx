@@ -4,10 +4,12 @@ import { pick } from "../lib/language.ts";
 import { renderMarkdown } from "../lib/markdown.ts";
 import type { PageCtx } from "../lib/page-context.ts";
 import { pageCtxOf } from "../lib/request-ctx.ts";
+import { currentEdition } from "../organiser/current-edition.ts";
 import { Layout } from "../views/Layout.tsx";
 import { sendPage } from "../views/render.ts";
 import { findPublicPage } from "./page-queries.ts";
 import { fixedPageSlugs, isFixedPage } from "./pages.schemas.ts";
+import { ParticipateStatus } from "./views/ParticipateStatus.tsx";
 
 /** Editor-written pages at fixed paths (legal pages, "about"), for the sitemap and tests. */
 export const contentPageSlugs = fixedPageSlugs;
@@ -16,6 +18,8 @@ async function sendContentPage(app: FastifyInstance, ctx: PageCtx, reply: Fastif
   const row = await findPublicPage(app.database.db, slug);
   if (!row) throw notFound("Page not found");
   const title = pick(ctx.lang, row.titleDe, row.titleEn);
+  // "Take part" tells what is possible now, from the edition's status and window, not from a text.
+  const participate = slug === "mitmachen" ? { edition: await currentEdition(app.database.db), now: app.clock() } : null;
   return sendPage(
     reply,
     <Layout ctx={ctx} meta={{ title }}>
@@ -27,6 +31,7 @@ async function sendContentPage(app: FastifyInstance, ctx: PageCtx, reply: Fastif
         </p>
       )}
       <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(pick(ctx.lang, row.bodyDe, row.bodyEn)) }} />
+      {participate && <ParticipateStatus ctx={ctx} {...participate} />}
     </Layout>,
   );
 }

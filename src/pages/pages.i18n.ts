@@ -52,6 +52,13 @@ export const pagesDe = {
   demoNotice:
     "Demo-Text: Diese Seite enthält noch den mitgelieferten Beispieltext der Installation. Die Redaktion ersetzt ihn vor dem Start.",
   editionPage: "Clusterwoche {{year}}",
+  participateTitle: "Online-Eintragung: {{edition}}",
+  participateNone: "Zurzeit ist keine Ausgabe angelegt, für die Veranstaltungen eingetragen werden können.",
+  participateSteps: "So geht es:",
+  participateRegister: "Konto anlegen",
+  participateLogin: "Anmelden",
+  participateNewEvent: "Veranstaltung eintragen",
+  participateClosedHint: "Das Programm dieser Ausgabe finden Sie unter „Programm“; Fragen beantwortet die Geschäftsstelle.",
 } as const;
 
 export const pagesEn: Same<typeof pagesDe> = {
@@ -104,4 +111,11 @@ export const pagesEn: Same<typeof pagesDe> = {
   restore: "Restore this version",
   demoNotice: "Demo text: this page still holds the sample text shipped with the installation. The editors replace it before launch.",
   editionPage: "Clusterwoche {{year}}",
+  participateTitle: "Online entry: {{edition}}",
+  participateNone: "There is currently no edition to enter events for.",
+  participateSteps: "How to take part:",
+  participateRegister: "Create an account",
+  participateLogin: "Sign in",
+  participateNewEvent: "Enter an event",
+  participateClosedHint: "You find this edition's programme under “Programme”; the national office answers questions.",
 };

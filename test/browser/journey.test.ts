@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import ICAL from "ical.js";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { currentYear } from "../template.ts";
 import { launchBrowser, type RequestRecorder, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 let server: RunningServer;
@@ -56,9 +57,9 @@ async function filterWorkshopsInBadenWuerttemberg(): Promise<void> {
 }
 
 describe("a visitor's journey", () => {
-  it("sees the 2019 edition on the home page and finds workshops in Baden-Württemberg through the filters", async () => {
+  it("sees the current (upcoming) edition on the home page and finds workshops in Baden-Württemberg through the filters", async () => {
     await visit("/");
-    await expect(page.locator("h1").textContent()).resolves.toContain("2019");
+    await expect(page.locator("h1").textContent()).resolves.toContain(String(currentYear));
     const numbers = (await page.locator(".key-numbers").textContent()) ?? "";
     const events = Number(/(\d+) Veranstaltungen/.exec(numbers)?.[1]);
     expect(events).toBeGreaterThanOrEqual(170);

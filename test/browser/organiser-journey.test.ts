@@ -20,8 +20,8 @@ let photo: string;
 beforeAll(async () => {
   smtp = await startSmtp();
   [server, browser] = await Promise.all([startServer({ SMTP_URL: smtp.url }), launchBrowser()]);
-  // Setup, as an operator would do it: the demo data's newest edition (2019) closed its submission
-  // window long ago, so open the 2027 edition (6.–15. April, window open today) like the event-form tests do.
+  // Setup: the demo's upcoming edition (2027, 6.–15. April) is open; its window is set around today
+  // (the real clock, which the submit verb reads) like the event-form tests do.
   await openEdition(server.testApp.database.db);
   // A small real photo-like PNG for the upload.
   imageDir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-journey-"));

@@ -20,7 +20,8 @@ beforeAll(async () => {
   // A demo submission; a member of its organisation gets a change request on it.
   const [waiting] = await queryRows<{ id: number; version: number; organisation_id: number }>(
     db,
-    sql`select e.id, e.version, e.organisation_id from event e where e.status = 'submitted' and e.revision_of is null order by e.id limit 1`,
+    sql`select e.id, e.version, e.organisation_id from event e join edition ed on ed.id = e.edition_id
+        where e.status = 'submitted' and e.revision_of is null and ed.status <> 'archived' order by e.id limit 1`,
   );
   if (!waiting) throw new Error("the demo data has no submission");
   eventId = Number(waiting.id);

@@ -75,14 +75,14 @@ These details are placeholders that the editors replace.`,
 2. Veranstaltung mit allen Angaben erfassen (Entwurf speichern, Vorschau, einreichen).
 3. Die Koordinierungsstelle Ihres Landes prüft und veröffentlicht.
 
-Die Online-Eintragung wird gerade freigeschaltet. Bis dahin hilft Ihnen die Geschäftsstelle: kontakt@clusterwoche.example`,
+Fragen beantwortet die Geschäftsstelle: kontakt@clusterwoche.example`,
     bodyEn: `Cluster initiatives, networks, research institutions and companies enter their events into the programme themselves.
 
 1. Create an account and choose or create your organisation.
 2. Enter your event with all details (save a draft, preview, submit).
 3. Your state's coordination office reviews and publishes it.
 
-Online registration is being switched on. Until then the national office helps you: kontakt@clusterwoche.example`,
+The national office answers your questions: kontakt@clusterwoche.example`,
   },
   {
     slug: "ueber-uns",

@@ -4,6 +4,7 @@ import { ReviewerMessages } from "../../moderation/views/OrganiserStanding.tsx";
 import type { loadDashboard } from "../load-dashboard.ts";
 import type { PageBase } from "../organiser-page-kit.ts";
 import { OrganiserShell } from "./OrganiserShell.tsx";
+import { windowText } from "./window-text.ts";
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
 
@@ -40,22 +41,9 @@ export function JoinPage({ base, notice }: { base: PageBase; notice: string | nu
 }
 
 function WindowNote({ ctx, d }: { ctx: PageCtx; d: Dashboard }) {
-  const { t, lang } = ctx;
   const w = d.window;
   if (!w) return null;
-  const when = (date: Date | null) => (date ? formatDay(lang, date) : "");
-  const text = w.byStatus
-    ? t(w.state === "before" ? "organiser.dashboard.windowNotOpenYet" : "organiser.dashboard.windowClosedStatus")
-    : w.state === "before"
-      ? t("organiser.dashboard.windowBefore", { opens: when(w.opensAt) })
-      : w.state === "closed"
-        ? t("organiser.dashboard.windowClosed", { closes: when(w.closesAt) })
-        : w.state === "open"
-          ? w.closesAt
-            ? t("organiser.dashboard.windowOpen", { closes: when(w.closesAt) })
-            : t("organiser.dashboard.windowOpenNoEnd")
-          : t("organiser.dashboard.windowUnset");
-  return <p class={`notice submission-window window-${w.state}`}>{text}</p>;
+  return <p class={`notice submission-window window-${w.state}`}>{windowText(ctx, w)}</p>;
 }
 
 /** The organisation's overview: its state, the submission window, its events by status, booths and invitations. */

@@ -19,7 +19,7 @@ export const edition2019: EditionDraft = {
   endsOn: "2019-04-11",
   submissionOpensAt: berlinTime("2018-12-01", "00:00"),
   submissionClosesAt: berlinTime("2019-03-15", "23:59"),
-  status: "running",
+  status: "archived",
   moderation: "one_tier",
   greetingDe: `Zehn Tage, sechzehn Länder, rund zweihundert Veranstaltungen: Die Clusterwoche Deutschland 2019 zeigt, wie viel Innovationskraft in unseren Clustern steckt. Unternehmen, Hochschulen und Forschungseinrichtungen öffnen ihre Türen, laden zu Fachtagungen und Werkstätten ein und zeigen auf der Hannover Messe, was gemeinsam möglich ist.
 

@@ -6,8 +6,10 @@ import { type BoothPlan, planBooths } from "./plan-booths.ts";
 import { planGeneratedEvents } from "./plan-events.ts";
 import type { PlannedEvent } from "./planned-event.ts";
 import { createRng } from "./random.ts";
+import { planReviewTrails } from "./review-trail.ts";
 import { assignStatuses, type StatusPlan } from "./statuses.ts";
 import { dayRange } from "./text.ts";
+import { prepareWalkthrough } from "./walkthrough.ts";
 
 export type EditionPlan = {
   year: number;
@@ -21,6 +23,8 @@ export type EditionPlan = {
   booths: Omit<BoothPlan, "year" | "editionStart" | "editionEnd">;
   statuses: StatusPlan;
   englishShare: number;
+  /** An edition still ahead: the seeding's today, after which nothing it plans happened. */
+  now?: Date;
 };
 
 /** 2019: 159 events + 38 booths = 197, close to the real week's 196; Baden-Württemberg strongest. */
@@ -82,6 +86,10 @@ export function planEdition(orgs: OrgDraft[], plan: EditionPlan): PlannedEvent[]
     editionEnd: plan.lastDay,
   });
   const events = [...anchors, ...generated, ...booths];
-  assignStatuses(rng, events, plan.statuses, plan.submission);
+  assignStatuses(rng, events, plan.statuses, plan.now ? { ...plan.submission, now: plan.now } : plan.submission);
+  if (plan.now) {
+    prepareWalkthrough(rng, orgs, events, plan.submission);
+    planReviewTrails(rng, events, plan.now);
+  }
   return events;
 }

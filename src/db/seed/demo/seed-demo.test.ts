@@ -5,11 +5,13 @@ import { edition, event, eventSession, tradeFairPresence, venue } from "../../sc
 import { attendanceModes, ensureReferenceData, formats, states } from "../reference-data.ts";
 import { type DemoCounts, seedDemo } from "./seed-demo.ts";
 
-async function seededDatabase(): Promise<{ database: Database; counts: DemoCounts }> {
+const today = new Date("2026-12-01T09:00:00Z");
+
+async function seededDatabase(now = today): Promise<{ database: Database; counts: DemoCounts }> {
   const database = await openPglite();
   await database.migrate();
   await ensureReferenceData(database.db);
-  const counts = await seedDemo(database.db);
+  const counts = await seedDemo(database.db, { now });
   return { database, counts };
 }
 
@@ -41,10 +43,10 @@ describe("seedDemo", { timeout: 60_000 }, () => {
       .where(and(eq(event.editionId, id2019), eq(event.status, "published")));
 
   it("reports what it seeded", () => {
-    expect(counts.editions).toBe(2);
+    expect(counts.editions).toBe(3);
     expect(counts.organisations).toBeGreaterThanOrEqual(100);
-    expect(counts.events).toBeGreaterThan(330);
-    expect(counts.booths).toBeGreaterThanOrEqual(60);
+    expect(counts.events).toBeGreaterThan(550);
+    expect(counts.booths).toBeGreaterThanOrEqual(100);
   });
 
   it("does nothing the second time", async () => {
@@ -144,6 +146,14 @@ describe("seedDemo", { timeout: 60_000 }, () => {
       ["NI", ["2019-04-02"]],
       ["BE", ["2019-04-11"]],
     ]);
+  });
+
+  it("keeps 2019 as it happened: archived, 185 events in the programme (5 of them cancelled)", async () => {
+    const [frame] = await database.db.select().from(edition).where(eq(edition.id, id2019));
+    expect(frame?.status).toBe("archived");
+    const rows = await events2019();
+    expect(rows.filter((r) => r.status === "published").length).toBe(180);
+    expect(rows.filter((r) => r.status === "cancelled").length).toBe(5);
   });
 
   it("archives a 2017 edition of about 170 events in 15 Länder", async () => {

@@ -1,7 +1,16 @@
 import { eq, inArray } from "drizzle-orm";
-import { type DbOrTx, insertEventRecord } from "../../../events/event-record.ts";
+import { type DbOrTx, insertEventRecords } from "../../../events/event-record.ts";
 import type { Db } from "../../client.ts";
-import { edition, organisation, stateIntro, tradeFair, tradeFairPresence, venue } from "../../schema/index.ts";
+import {
+  edition,
+  eventHistory,
+  organisation,
+  reviewDecision,
+  stateIntro,
+  tradeFair,
+  tradeFairPresence,
+  venue,
+} from "../../schema/index.ts";
 import { states } from "../reference-data.ts";
 import { type EditionDraft, edition2017, edition2019 } from "./editions.ts";
 import { demoOrganisations, type OrgDraft } from "./organisations.ts";
@@ -9,16 +18,36 @@ import type { VenueDraft } from "./places.ts";
 import { type EditionPlan, plan2017Shape, plan2019Shape, planEdition } from "./plan-edition.ts";
 import type { PlannedEvent } from "./planned-event.ts";
 import { stateIntros } from "./state-intros.ts";
+import { upcomingEdition } from "./upcoming-edition.ts";
 
 export type DemoCounts = { editions: number; organisations: number; events: number; booths: number };
 
-const editions: { draft: EditionDraft; shape: typeof plan2019Shape | typeof plan2017Shape; seed: number }[] = [
+const pastEditions: { draft: EditionDraft; shape: typeof plan2019Shape | typeof plan2017Shape; seed: number }[] = [
   { draft: edition2017, shape: plan2017Shape, seed: 2017 },
   { draft: edition2019, shape: plan2019Shape, seed: 2019 },
 ];
 
-/** Seeds the demo editions 2019 (current) and 2017 (archived); does nothing if edition 2019 exists. */
-export async function seedDemo(db: Db): Promise<DemoCounts> {
+/**
+ * Seeds the demo editions 2017 and 2019 (archived, as they happened) and the upcoming one, open for
+ * submissions: the next April week after `now` (the app's clock; tests pin it). Does nothing if
+ * edition 2019 exists.
+ */
+export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<DemoCounts> {
+  const upcoming = upcomingEdition(now);
+  const editions = [
+    ...pastEditions.map(({ draft, shape, seed }) => ({
+      draft,
+      plan: {
+        ...shape,
+        year: draft.year,
+        seed,
+        firstDay: draft.startsOn,
+        lastDay: draft.endsOn,
+        submission: { opensAt: draft.submissionOpensAt ?? new Date(0), closesAt: draft.submissionClosesAt ?? new Date(0) },
+      } satisfies EditionPlan,
+    })),
+    { draft: upcoming.draft, plan: upcoming.plan },
+  ];
   return db.transaction(async (tx) => {
     const counts: DemoCounts = { editions: 0, organisations: 0, events: 0, booths: 0 };
     const [current] = await tx.select({ id: edition.id }).from(edition).where(eq(edition.year, 2019));
@@ -28,23 +57,15 @@ export async function seedDemo(db: Db): Promise<DemoCounts> {
     const { ids: orgIds, inserted } = await insertOrganisations(tx, orgs);
     counts.organisations = inserted;
     const keyedVenues = new Map<string, number>();
-    for (const { draft, shape, seed } of editions) {
+    for (const { draft, plan } of editions) {
       const [existing] = await tx.select({ id: edition.id }).from(edition).where(eq(edition.year, draft.year));
       if (existing) continue;
-      const plan: EditionPlan = {
-        ...shape,
-        year: draft.year,
-        seed,
-        firstDay: draft.startsOn,
-        lastDay: draft.endsOn,
-        submission: { opensAt: draft.submissionOpensAt ?? new Date(0), closesAt: draft.submissionClosesAt ?? new Date(0) },
-      };
       const planned = planEdition(orgs, plan);
       const seeded = await seedEdition(tx, draft, planned, orgIds, keyedVenues);
       counts.editions++;
       counts.events += seeded.events;
       counts.booths += seeded.booths;
-      if (draft.year === 2019) {
+      if (draft.year === 2019 || draft === upcoming.draft) {
         const intros = stateIntros(states).map((intro) => ({ ...intro, editionId: seeded.editionId, updatedAt: draft.updatedAt }));
         await tx.insert(stateIntro).values(intros);
       }
@@ -118,22 +139,32 @@ async function seedEdition(
 
   const roles: { opening?: number; closing?: number } = {};
   const presences: (typeof tradeFairPresence.$inferInsert)[] = [];
-  for (const p of planned) {
-    const id = await insertEventRecord(
-      tx,
-      {
+  const history: (typeof eventHistory.$inferInsert)[] = [];
+  const decisions: (typeof reviewDecision.$inferInsert)[] = [];
+  const ids = await insertEventRecords(
+    tx,
+    planned.map((p) => ({
+      values: {
         ...p.values,
         editionId,
         organisationId: orgId(p.org.slug),
         venueId: p.venue ? (venueIds.get(p.venue) ?? null) : null,
         coOrganisers: p.coOrganisers.map((c) => (c.orgSlug ? { organisationId: orgId(c.orgSlug), name: c.name } : { name: c.name })),
       },
-      p.sessions,
-    );
+      sessions: p.sessions,
+    })),
+  );
+  for (const [i, p] of planned.entries()) {
+    const id = ids[i] ?? 0;
     if (p.role) roles[p.role] = id;
     if (p.booth) presences.push({ ...p.booth, editionId, organisationId: orgId(p.org.slug), eventId: id });
+    for (const h of p.trail?.history ?? []) history.push({ eventId: id, userId: null, ...h });
+    const decision = p.trail?.decision;
+    if (decision) decisions.push({ eventId: id, userId: null, action: "request_changes", ...decision });
   }
   if (presences.length > 0) await tx.insert(tradeFairPresence).values(presences);
+  if (history.length > 0) await tx.insert(eventHistory).values(history);
+  if (decisions.length > 0) await tx.insert(reviewDecision).values(decisions);
   // The fair's opening days: the span its booths cover (organisers register new booths within it).
   const fairDays = presences.flatMap((p) => p.days ?? []).sort();
   const [firstDay, lastDay] = [fairDays[0], fairDays.at(-1)];

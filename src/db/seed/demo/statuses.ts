@@ -2,7 +2,8 @@ import type { PlannedEvent } from "./planned-event.ts";
 import type { Rng } from "./random.ts";
 
 export type StatusPlan = { cancelled: number; submitted: number; draft: number; changes_requested: number };
-type Window = { opensAt: Date; closesAt: Date };
+/** `now`: the seeding's today for an edition still ahead; nothing it plans happened after it. */
+type Window = { opensAt: Date; closesAt: Date; now?: Date };
 
 const day = 86_400_000;
 /** Keeps the strong Länder strong among the published events. */
@@ -36,7 +37,7 @@ export function assignStatuses(rng: Rng, events: PlannedEvent[], plan: StatusPla
     demotedPerState.set(event.values.stateCode, (demotedPerState.get(event.values.stateCode) ?? 0) + 1);
     for (const k of keys(event)) published.set(k, (published.get(k) ?? 0) - 1);
     wanted.shift();
-    if (status === "cancelled") markCancelled(rng, event);
+    if (status === "cancelled") markCancelled(rng, event, window);
     else markUnpublished(rng, event, status, window);
   }
 }
@@ -50,11 +51,14 @@ function firstStart(event: PlannedEvent): number {
   return Math.min(...event.sessions.map((s) => s.startsAt.getTime()));
 }
 
-function markPublished(rng: Rng, event: PlannedEvent, { opensAt, closesAt }: Window): void {
+function markPublished(rng: Rng, event: PlannedEvent, { opensAt, closesAt, now }: Window): void {
   const windowDays = Math.floor((closesAt.getTime() - opensAt.getTime()) / day) - 5;
   const created = officeHours(rng, opensAt.getTime() + rng.int(0, windowDays) * day);
-  const published = Math.min(officeHours(rng, created + rng.int(2, 20) * day), firstStart(event) - 3 * day);
-  const sequence = rng.chance(0.15) ? rng.int(1, 3) : 0;
+  const latest = now ? now.getTime() - 2 * day : Number.POSITIVE_INFINITY;
+  const published = Math.max(created, Math.min(officeHours(rng, created + rng.int(2, 20) * day), firstStart(event) - 3 * day, latest));
+  const edits = rng.chance(0.15) ? rng.int(1, 3) : 0;
+  // An edition still ahead: no change after today.
+  const sequence = now ? Math.min(edits, Math.max(0, Math.floor((now.getTime() - published) / (2 * day)))) : edits;
   event.values = {
     ...event.values,
     status: "published",
@@ -74,9 +78,10 @@ const cancelReasons = [
   "Die Veranstaltung geht in der Fachtagung unseres Netzwerks am selben Tag auf.",
 ];
 
-function markCancelled(rng: Rng, event: PlannedEvent): void {
+function markCancelled(rng: Rng, event: PlannedEvent, { now }: Window): void {
   const publishedAt = event.values.publishedAt ?? new Date(firstStart(event) - 20 * day);
-  const cancelled = Math.max(firstStart(event) - rng.int(1, 8) * day, publishedAt.getTime() + day);
+  const planned = Math.max(firstStart(event) - rng.int(1, 8) * day, publishedAt.getTime() + day);
+  const cancelled = now ? Math.min(planned, now.getTime() - 3_600_000) : planned;
   const sequence = (event.values.sequence ?? 0) + 1;
   event.values = {
     ...event.values,
@@ -91,7 +96,7 @@ function markCancelled(rng: Rng, event: PlannedEvent): void {
 
 type Waiting = "submitted" | "draft" | "changes_requested";
 
-function markUnpublished(rng: Rng, event: PlannedEvent, status: Waiting, window: Window): void {
+export function markUnpublished(rng: Rng, event: PlannedEvent, status: Waiting, window: Window): void {
   const created = officeHours(rng, window.closesAt.getTime() - rng.int(5, 40) * day);
   event.values = {
     ...event.values,
