@@ -36,19 +36,19 @@ beforeAll(async () => {
     launchBrowser(),
   ]);
   const db = server.testApp.database.db;
-  // The first confirmed organisation with counted events in the demo's newest edition (2019), and its titles.
+  // The first confirmed organisation with counted events in the demo's newest edition (2027, the upcoming one), and its titles.
   const [row] = await queryRows<{ id: number; slug: string; name: string; titles: string[] }>(
     db,
     sql`select o.id, o.slug, o.name, array_agg(e.title_de order by e.title_de) as titles
         from organisation o join event e on e.organisation_id = o.id join edition ed on ed.id = e.edition_id
-        where ed.year = 2019 and o.status = 'active' and e.revision_of is null
+        where ed.year = 2027 and o.status = 'active' and e.revision_of is null
           and e.status in (${sql.join(
             countedStatuses.map((s) => sql`${s}`),
             sql`, `,
           )})
         group by o.id order by count(*) desc, o.id limit 1`,
   );
-  if (!row) throw new Error("no organisation with 2019 events in the demo");
+  if (!row) throw new Error("no organisation with 2027 events in the demo");
   org = { ...row, id: Number(row.id) };
   editor = await createUser(db, { role: "editor", name: "Erika Editorin" });
   member = await createUser(db, { role: "organiser", organisationIds: [org.id], name: "Mia Mitglied" });
@@ -81,50 +81,50 @@ describe("the office prepares the next edition in the browser", () => {
     await go(page, "/mein-bereich/ausgaben");
     await submit(page, page.getByRole("link", { name: "Neue Ausgabe aus dem Vorjahr" }));
     const preview = (await page.textContent("main")) ?? "";
-    expect(preview).toContain("Clusterwoche Deutschland 2020");
+    expect(preview).toContain("Clusterwoche Deutschland 2028");
     expect(preview).toContain(org.name);
-    expect(await db.select().from(edition).where(eq(edition.year, 2020))).toHaveLength(0);
-    expect(await submit(page, page.getByRole("button", { name: "Ausgabe 2020 anlegen und einladen" }))).toBe(200);
-    expect(page.url()).toMatch(/\/mein-bereich\/ausgaben\/2020\?notice=rolledOver/);
+    expect(await db.select().from(edition).where(eq(edition.year, 2028))).toHaveLength(0);
+    expect(await submit(page, page.getByRole("button", { name: "Ausgabe 2028 anlegen und einladen" }))).toBe(200);
+    expect(page.url()).toMatch(/\/mein-bereich\/ausgaben\/2028\?notice=rolledOver/);
 
     // The edition form of the new year: a week later, a window around today, a new greeting (with a script).
     const opens = berlinDay(new Date(Date.now() - day));
     const closes = berlinDay(new Date(Date.now() + 60 * day));
-    await page.getByLabel("Erster Tag").fill("2020-04-14");
-    await page.getByLabel("Letzter Tag").fill("2020-04-23");
+    await page.getByLabel("Erster Tag").fill("2028-04-11");
+    await page.getByLabel("Letzter Tag").fill("2028-04-20");
     await page.getByLabel(/Einreichung ab/).fill(opens);
     await page.getByLabel(/Einreichung bis/).fill(closes);
-    const greeting = "Willkommen zur **Clusterwoche 2020**!\n\n<script>alert('grußwort')</script><img src=x onerror=alert(1)>";
+    const greeting = "Willkommen zur **Clusterwoche 2028**!\n\n<script>alert('grußwort')</script><img src=x onerror=alert(1)>";
     await page.getByLabel(/Grußwort \(deutsch\)/).fill(greeting);
     expect(await submit(page, page.getByRole("button", { name: "Vorschau des Grußworts" }))).toBe(200);
-    expect(await page.locator(".intro-preview strong").first().textContent()).toBe("Clusterwoche 2020");
+    expect(await page.locator(".intro-preview strong").first().textContent()).toBe("Clusterwoche 2028");
     expect(await page.locator(".intro-preview script, .intro-preview img[onerror]").count()).toBe(0);
     expect(await submit(page, page.getByRole("button", { name: "Speichern", exact: true }))).toBe(200);
-    expect(page.url()).toMatch(/\/mein-bereich\/ausgaben\/2020\?notice=saved$/);
-    const [saved] = await db.select().from(edition).where(eq(edition.year, 2020));
-    expect(saved).toMatchObject({ startsOn: "2020-04-14", endsOn: "2020-04-23", greetingDe: greeting, status: "planning" });
+    expect(page.url()).toMatch(/\/mein-bereich\/ausgaben\/2028\?notice=saved$/);
+    const [saved] = await db.select().from(edition).where(eq(edition.year, 2028));
+    expect(saved).toMatchObject({ startsOn: "2028-04-11", endsOn: "2028-04-20", greetingDe: greeting, status: "planning" });
     expect(saved?.patrons).toHaveLength(2);
     expect(saved?.contacts).toHaveLength(2);
 
     expect(await submit(page, page.getByRole("button", { name: "Einreichungen öffnen" }))).toBe(200);
-    expect((await db.select().from(edition).where(eq(edition.year, 2020)))[0]?.status).toBe("open");
+    expect((await db.select().from(edition).where(eq(edition.year, 2028)))[0]?.status).toBe("open");
     expect(requests.foreign(server.origin)).toEqual([]);
 
     // The home page now shows the new year with the greeting sanitised.
     const home = await (await browser.newContext()).newPage();
     await go(home, "/");
-    expect(await home.locator("h1").textContent()).toContain("2020");
-    expect(await home.locator(".prose strong", { hasText: "Clusterwoche 2020" }).count()).toBe(1);
+    expect(await home.locator("h1").textContent()).toContain("2028");
+    expect(await home.locator(".prose strong", { hasText: "Clusterwoche 2028" }).count()).toBe(1);
     expect(await home.content()).not.toContain("alert('grußwort')</script>");
     expect(await home.locator("main script, main img[onerror]").count()).toBe(0);
 
     // The member's invitation over SMTP; the deactivated member gets none (nothing even queued).
     const mail = await smtp.waitFor(member.email, 30_000);
-    expect(mail.subject).toBe("Einladung zur Clusterwoche Deutschland 2020");
+    expect(mail.subject).toBe("Einladung zur Clusterwoche Deutschland 2028");
     expect(mail.text).toContain(org.name);
     expect(await mailsTo(db, gone.email)).toEqual([]);
 
-    // The member follows the mail's link and finds every event of last year as a draft of 2020.
+    // The member follows the mail's link and finds every event of last year as a draft of 2028.
     const mine = await logIn(browser, server.origin, member);
     expect(await go(mine, linkIn({ text: mail.text ?? "" }))).toBe(200);
     const list = (await mine.textContent("main")) ?? "";
@@ -138,13 +138,13 @@ describe("the office prepares the next edition in the browser", () => {
   }, 240_000);
 
   it("publishes a news item under a 2-minute embargo: nowhere before, everywhere after the clock passes and the job runs", async () => {
-    const slug = "sperrfrist-eroeffnung-2020";
+    const slug = "sperrfrist-eroeffnung-2028";
     const title = "Eröffnung mit Sperrfrist";
     const at = new Date(now.getTime() + 2 * 60_000);
     const page = await logIn(browser, server.origin, editor);
     await go(page, "/mein-bereich/aktuelles/neu");
     await page.getByLabel(/Adresse/).fill(slug);
-    await page.getByLabel("Ausgabe", { exact: true }).selectOption("2020");
+    await page.getByLabel("Ausgabe", { exact: true }).selectOption("2028");
     await page.getByLabel("Titel (Deutsch)").fill(title);
     await page.getByLabel("Titel (Englisch)").fill("Opening under embargo");
     await page.getByLabel("Kurzfassung (Deutsch)").fill("Die Woche beginnt in Hannover.");
