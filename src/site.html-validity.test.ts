@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test/app.ts";
-import { createPersonas, type Personas } from "../test/personas.ts";
+import { createPersonas, type PersonaName, type Personas } from "../test/personas.ts";
 import { checkHtml } from "../test/vnu.ts";
 import { queryRows } from "./db/client.ts";
+import { newsItem, page } from "./db/schema/index.ts";
 import { eventPath } from "./events/event-path.ts";
+import { currentEdition } from "./organiser/current-edition.ts";
 import { browserOf, makeOwner } from "./organiser/page-test-kit.ts";
 
 let t: TestApp;
@@ -63,12 +65,70 @@ async function pagesToCheck(): Promise<Record<string, string>> {
     "/mein-bereich/messe/neu",
     "/konto",
   ];
+  // A news item, a press release and a free page, so their pages exist.
+  const yesterday = new Date(Date.now() - 86_400_000);
+  const current = (await currentEdition(t.database.db))?.id ?? 0;
+  await t.database.db.insert(newsItem).values([
+    {
+      editionId: current,
+      slug: "html-pruefung",
+      titleDe: "HTML-Prüfung",
+      summaryDe: "Kurz",
+      bodyDe: "**Text** und eine Liste:\n\n- a\n- b",
+      publishAt: yesterday,
+    },
+    { editionId: current, slug: "html-presse", titleDe: "Pressemitteilung", bodyDe: "Text", press: true, publishAt: yesterday },
+  ]);
+  await t.database.db.insert(page).values({
+    slug: "html-seite",
+    titleDe: "Freie Seite",
+    titleEn: "Free page",
+    bodyDe: "Text mit **Betonung** und [Link](https://example.org)",
+    bodyEn: "Text",
+  });
+  publicPaths.push(
+    "/aktuelles",
+    "/aktuelles/html-pruefung",
+    "/presse",
+    "/presse/medienpaket",
+    "/seiten/html-seite",
+    "/ueber-uns",
+    "/datenschutz",
+    "/barrierefreiheit",
+    "/archiv/2017/rueckblick",
+  );
+  // Back-office pages, each as a persona who may see it.
+  const backOffice: [Exclude<PersonaName, "anonymous">, string][] = [
+    ["editor", "/mein-bereich/statistik"],
+    ["editor", "/mein-bereich/statistik/betrieb"],
+    ["editor", "/mein-bereich/ausgaben"],
+    ["editor", "/mein-bereich/ausgaben/neu"],
+    ["editor", "/mein-bereich/aktuelles"],
+    ["editor", "/mein-bereich/aktuelles/neu"],
+    ["editor", "/mein-bereich/aktuelles/pressekontakte"],
+    ["editor", "/mein-bereich/seiten"],
+    ["editor", "/mein-bereich/seiten/neu"],
+    ["editor", "/mein-bereich/taxonomien/technologiefelder"],
+    ["editor", "/mein-bereich/pruefung"],
+    ["editor", "/mein-bereich/pruefung/gruende"],
+    ["editor", "/mein-bereich/pruefung/berichte"],
+    ["editor", "/mein-bereich/protokoll"],
+    ["editor", "/mein-bereich/import"],
+    ["admin", "/mein-bereich/nutzer"],
+    ["admin", "/mein-bereich/organisationen"],
+    ["coordinator", "/mein-bereich/land/BW"],
+    ["coordinator", "/mein-bereich/pruefung"],
+  ];
   const pages: Record<string, string> = {};
   const organiser = browserOf(t.app, p.organiserA.session);
   for (const lang of ["de", "en"]) {
     const withLang = (path: string) => (lang === "en" ? `${path}${path.includes("?") ? "&" : "?"}lang=en` : path);
     for (const path of publicPaths) pages[withLang(path)] = await body(t.app.inject(withLang(path)), withLang(path));
     for (const path of organiserPaths) pages[withLang(path)] = await body(organiser.get(withLang(path)), withLang(path));
+    for (const [who, path] of backOffice) {
+      const name = `${who} ${withLang(path)}`;
+      pages[name] = await body(browserOf(t.app, p[who].session).get(withLang(path)), name);
+    }
   }
   // A form sent back with errors (422): error summary and messages at each field.
   const invalid = await organiser.post("/mein-bereich/veranstaltungen/neu", { titleDe: "<script>x</script>" });

@@ -75,6 +75,8 @@ function draw({ id, title, description, bars, valueLabel }: BarChartInput): stri
     el.removeAttribute("aria-label");
     el.removeAttribute("aria-description");
   }
+  // font-variant="tabular-nums" is no valid SVG attribute value (Nu Html Checker): site.css sets it instead.
+  for (const el of chart.querySelectorAll("[font-variant]")) el.removeAttribute("font-variant");
   chart.setAttribute("role", "img");
   chart.setAttribute("id", id);
   chart.setAttribute("aria-labelledby", `${id}-title ${id}-desc`);
