@@ -9,6 +9,8 @@ import { seedDemo } from "./db/seed/demo/seed-demo.ts";
 import { ensureReferenceData } from "./db/seed/reference-data.ts";
 import { registerExportCommand } from "./feeds/export.cli.ts";
 import { registerImportCommand } from "./imports/import.cli.ts";
+import { seedDemoReports } from "./reports/demo-reports.ts";
+import { openFileStore } from "./storage/open-file-store.ts";
 import { registerStorageCommands } from "./storage/storage.cli.ts";
 
 /** Opens the configured database for one command and always closes it (releasing the data-folder lock). */
@@ -45,6 +47,8 @@ program
       await ensureReferenceData(database.db);
       const result = await seedDemo(database.db);
       const accounts = await seedDemoUsers(database.db);
+      const reports = await seedDemoReports(database.db, openFileStore(loadConfig()));
+      if (reports.reports > 0) console.log(`Demo reports seeded: ${reports.reports} reports, ${reports.photos} pictures.`);
       console.log(
         result.events > 0
           ? `Demo data seeded: ${result.editions} editions, ${result.organisations} organisations, ${result.events} events, ${result.booths} booths.`

@@ -4,13 +4,14 @@ import { openDatabase } from "./db/client.ts";
 import { StartupError } from "./db/data-dir.ts";
 import { prepareDatabase } from "./db/prepare-database.ts";
 import { formatDemoAccounts } from "./db/seed/demo/demo-users.ts";
+import { openFileStore } from "./storage/open-file-store.ts";
 
 /** Starts the server; configuration and data-folder problems end with a message, not a stack trace. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const database = await openDatabase(config);
-  const { seeded, accounts } = await prepareDatabase(database, { seed: config.seed });
+  const { seeded, accounts } = await prepareDatabase(database, { seed: config.seed, store: openFileStore(config) });
   const app = await buildApp({ config, database });
 
   let closing = false;
