@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { createPersonas, type Personas } from "../../test/personas.ts";
 import { startS3, type TestS3 } from "../../test/s3.ts";
+import { unzip } from "../../test/zip.ts";
 import { mediaKitFile } from "../db/schema/index.ts";
 import { openEdition } from "../event-form/event-form.fixtures.ts";
 import { keyOfPublicPath } from "../storage/file-store.ts";
@@ -23,23 +23,6 @@ afterAll(async () => {
   await t?.close();
   await s3?.close();
 });
-
-async function entries(buffer: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });
-  const found = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", async (entry: yauzl.Entry) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-      found.set(entry.fileName, Buffer.concat(chunks));
-      zip.readEntry();
-    });
-    zip.on("end", resolve);
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return found;
-}
 
 describe("media kit on S3", () => {
   it("stores an upload in the bucket and streams the ZIP from it", async () => {
@@ -64,7 +47,7 @@ describe("media kit on S3", () => {
 
     const zip = await t.app.inject({ method: "GET", url: "/presse/medienpaket.zip" });
     expect(zip.statusCode).toBe(200);
-    const files = await entries(zip.rawPayload);
+    const files = await unzip(zip.rawPayload);
     const served = await t.app.inject({ method: "GET", url: row?.path ?? "" });
     expect(files.get("logo-bucket.png")?.equals(served.rawPayload)).toBe(true);
     expect((await sharp(files.get("logo-bucket.png")).metadata()).width).toBe(320);

@@ -4,11 +4,11 @@ import { and, eq } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import { createTestApp, type TestApp } from "../../test/app.ts";
 import { parseHtml } from "../../test/html.ts";
 import { createPersonas, type PersonaName, type Personas } from "../../test/personas.ts";
 import { checkHtml } from "../../test/vnu.ts";
+import { unzip } from "../../test/zip.ts";
 import { auditLog, edition, mediaKitFile } from "../db/schema/index.ts";
 import { rolloverSteps } from "../editions/rollover/rollover-steps.ts";
 import { openEdition } from "../event-form/event-form.fixtures.ts";
@@ -72,24 +72,6 @@ const executable = Buffer.concat([
 const svgWithScript = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script><rect width="10" height="10"/></svg>',
 );
-
-/** Every entry of a ZIP with its bytes, read by yauzl (an independent ZIP reader). */
-async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });
-  const entries = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", async (entry: yauzl.Entry) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-      entries.set(entry.fileName, Buffer.concat(chunks));
-      zip.readEntry();
-    });
-    zip.on("end", resolve);
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return entries;
-}
 
 describe("media kit back office", () => {
   it("sends anonymous visitors to the login and answers 404 to organisers and coordinators, writing nothing", async () => {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import { createUser, type TestUser } from "../accounts.ts";
+import { unzip } from "../zip.ts";
 import { expectNoViolations, launchBrowser, logIn, type RunningServer, recordRequests, startServer } from "./browser.ts";
 
 /** The media kit and taxonomies back office in a real browser (plain forms; axe needs JavaScript to run): the public page and its ZIP. */
@@ -21,22 +21,6 @@ afterAll(async () => {
 
 async function submit(page: Page, form: string): Promise<void> {
   await Promise.all([page.waitForLoadState("load"), page.click(`${form} button[type="submit"]`)]);
-}
-
-/** Entry names of a ZIP, read by yauzl. */
-async function zipEntries(buffer: Buffer): Promise<string[]> {
-  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });
-  const names: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) => {
-      names.push(entry.fileName);
-      zip.readEntry();
-    });
-    zip.on("end", resolve);
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return names;
 }
 
 describe("media kit in a browser", () => {
@@ -80,7 +64,7 @@ describe("media kit in a browser", () => {
     expect(await visitor.locator("tr.media-kit-file .kit-pixels").allTextContents()).toEqual(["600 × 300 px", "1200 × 630 px"]);
     const zip = await visitor.request.get(`${server.origin}/presse/medienpaket.zip`);
     expect(zip.status()).toBe(200);
-    const names = await zipEntries(Buffer.from(await zip.body()));
+    const names = [...(await unzip(Buffer.from(await zip.body()))).keys()];
     expect(names[0]).toBe("LIESMICH.txt");
     expect(names).toContain("logo-blau.png");
     expect(names).toHaveLength(3);
