@@ -7,7 +7,7 @@ export const ApiError = z
       code: z
         .string()
         .describe(
-          "Stable error code: invalid_parameter (400: a query or path parameter outside this document, e.g. an unknown filter value; the same in the API, the feeds and the exports), unauthenticated, not_found, conflict, validation (422: a request body), rate_limited, bad_request, internal",
+          "Stable error code: invalid_parameter (400: a query or path parameter outside this document, e.g. an unknown filter value; the same in the API, the feeds and the exports), unauthenticated, not_found, conflict, validation (422: a request body), rate_limited, bad_request, unavailable (503: the database is away for a moment, nothing was saved; retry after `Retry-After` seconds), internal",
         ),
       message: z.string(),
       fields: z.record(z.string(), z.string()).describe("Per parameter (or body field): what is wrong and what it allows"),
@@ -16,7 +16,12 @@ export const ApiError = z
   .meta({ id: "Error" });
 export type ApiError = z.infer<typeof ApiError>;
 
-export const errorResponses = { 400: ApiError, 404: ApiError } as const;
+/**
+ * Every operation may answer 503 `unavailable` while the database is away (api.ts
+ * apiErrorHandler): declared, so a generated client knows to retry instead of failing on an
+ * undocumented status.
+ */
+export const errorResponses = { 400: ApiError, 404: ApiError, 503: ApiError } as const;
 
 export const Lang = z.enum(["de", "en"]).describe("Language of title, summary and description texts (default de)");
 

@@ -3,6 +3,7 @@ import { filterVocabulary, type SiteData } from "../editions/site-data.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import { type IgnoredParam, listParams, modes, type ProgrammeFilter, parseProgrammeFilter } from "../events/programme-filter.ts";
 import { QueryInvalid, unknownValue } from "./api-errors.ts";
+import { MAX_SEARCH_TEXT } from "./events.schemas.ts";
 
 type ListParam = (typeof listParams)[number];
 
@@ -38,7 +39,8 @@ export async function parseStrictFilter(
   for (const name of noEmpty) if (search.getAll(name).some((v) => v.trim() === "")) refused.push({ name, value: "" });
   const lang = search.get("lang");
   if (lang !== null && lang !== "" && lang !== "de" && lang !== "en") refused.push({ name: "lang", value: lang });
-  if (refused.length === 0) return filter;
+  const tooLong = search.getAll("q").some((q) => q.length > MAX_SEARCH_TEXT);
+  if (refused.length === 0 && !tooLong) return filter;
   const days = vocabulary.days(filter.edition);
   const allowed: Record<string, string> = {
     edition: `a year of an edition: ${vocabulary.editionYears.join(", ")}`,
@@ -54,6 +56,8 @@ export async function parseStrictFilter(
     lang: "de, en",
   };
   const fields: Record<string, string> = {};
+  // The API's own schema says the same for q (events.schemas.ts), so both read alike.
+  if (tooLong) fields.q = `at most ${MAX_SEARCH_TEXT} characters`;
   for (const { name, value } of refused) fields[name] ??= unknownValue(value, allowed[name] ?? "see the API documentation");
   throw new QueryInvalid(fields);
 }

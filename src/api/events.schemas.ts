@@ -2,6 +2,8 @@ import { z } from "zod";
 import { IsoDate, IsoDateTime, Lang, PageLinks, PageMeta } from "./api.schemas.ts";
 
 const MAX_LIST = 30;
+/** The longest search text the API, the feeds and the exports take. */
+export const MAX_SEARCH_TEXT = 200;
 /** A filter parameter with one or several values (comma-separated or repeated). */
 export const listParam = (description: string) =>
   z
@@ -10,7 +12,11 @@ export const listParam = (description: string) =>
     .describe(`${description}; several values comma-separated or repeated`);
 
 export const EventsQuery = z.object({
-  q: z.string().max(200, { error: "at most 200 characters" }).optional().describe("Search text (German full-text search, typo tolerant)"),
+  q: z
+    .string()
+    .max(MAX_SEARCH_TEXT, { error: `at most ${MAX_SEARCH_TEXT} characters` })
+    .optional()
+    .describe("Search text (German full-text search, typo tolerant)"),
   edition: z.string().max(10).optional().describe("Edition year (default: the current edition)"),
   state: listParam("State code, or `online`"),
   format: listParam("Format code"),

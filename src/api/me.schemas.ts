@@ -78,5 +78,5 @@ export const EventSubmitted = z
 export const EventCancelled = z.object({ id: RowId, status: z.literal("cancelled") }).meta({ id: "EventCancelled" });
 
 /** Errors every token route may answer. */
-export const tokenErrorResponses = { 400: ApiError, 401: ApiError, 404: ApiError, 429: ApiError } as const;
+export const tokenErrorResponses = { 400: ApiError, 401: ApiError, 404: ApiError, 429: ApiError, 503: ApiError } as const;
 export const writeErrorResponses = { ...tokenErrorResponses, 409: ApiError, 422: ApiError } as const;

@@ -10,7 +10,6 @@ import { EventsQuery } from "../api/events.schemas.ts";
  * match, up to 5,000 events). Unknown values are a 400, so a subscriber never silently gets all.
  */
 export const FeedQuery = EventsQuery.omit({ page: true, pageSize: true, lang: true }).extend({
-  q: z.string().optional().describe("Search text (German full-text search, typo tolerant)"),
   lang: z.enum(["de", "en"]).optional().describe("Language of titles, texts and column headers (default de)"),
 });
 
@@ -25,6 +24,10 @@ const JsonFeed = z
   .meta({ id: "JsonFeed" });
 
 const badRequest = { description: "An unknown filter value, named in `fields`", content: { "application/json": { schema: ApiError } } };
+const unavailable = {
+  description: "The database is away for a moment (code `unavailable`); retry after `Retry-After` seconds",
+  content: { "application/json": { schema: ApiError } },
+};
 
 function doc(operationId: string, summary: string, description: string, type: string, body: z.ZodType = z.string()): FastifySchema {
   return {
@@ -34,7 +37,7 @@ function doc(operationId: string, summary: string, description: string, type: st
     description,
     tags: ["Feeds and exports"],
     querystring: FeedQuery,
-    response: { 200: { description: summary, content: { [type]: { schema: body } } }, 400: badRequest },
+    response: { 200: { description: summary, content: { [type]: { schema: body } } }, 400: badRequest, 503: unavailable },
   };
 }
 

@@ -7,7 +7,8 @@ import { sendPage } from "../views/render.ts";
 import { AppError, httpStatusOf } from "./errors.ts";
 import { pageCtxOf } from "./request-ctx.ts";
 
-const wantsJson = (request: FastifyRequest) => request.url.startsWith("/api/");
+// Machine clients: the API, and the feeds and exports that answer bad filters with the API's JSON error too.
+const wantsJson = (request: FastifyRequest) => /^\/(api|feeds|export)\//.test(request.url);
 
 function errorPage(request: FastifyRequest, reply: FastifyReply, status: 404 | 500 | 503) {
   const ctx = pageCtxOf(request);

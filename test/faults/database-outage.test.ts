@@ -65,6 +65,9 @@ async function until(what: string, ms: number, check: () => Promise<boolean>): P
 
 describe("the database stops and comes back", () => {
   it("answers /readyz 503, serves cached public pages, refuses writes with 503 and a message, and recovers by itself", async () => {
+    const openapi = (await get("/api/openapi.json")).json() as {
+      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+    };
     const before = await createEvent();
     expect(before.statusCode, before.body.slice(0, 300)).toBe(201);
     const eventsBefore = (await database.db.select({ id: event.id }).from(event)).length;
@@ -94,6 +97,20 @@ describe("the database stops and comes back", () => {
       expect(write.statusCode, write.body).toBe(503);
       expect(write.headers["retry-after"]).toBe("5");
       expect(write.json()).toMatchObject({ error: { code: "unavailable", message: expect.stringMatching(/nothing was saved/) } });
+      // A feed client gets the API's JSON error too, as for a bad filter.
+      const feed = await get("/feeds/events.ics?q=Nie-gerendert");
+      expect(feed.statusCode).toBe(503);
+      expect(feed.headers["retry-after"]).toBe("5");
+      expect(feed.json()).toMatchObject({ error: { code: "unavailable" } });
+      // Both answers are in the contract (kept from before the outage: the document needs no database).
+      for (const [path, method] of [
+        ["/api/v1/events", "post"],
+        ["/feeds/events.ics", "get"],
+        ["/api/v1/events", "get"],
+      ] as const) {
+        const declared = openapi.paths[path]?.[method]?.responses?.["503"];
+        expect(declared, `${method} ${path} declares 503`).toBeDefined();
+      }
       const s = p.organiserA.session;
       const form = await t.app.inject({
         method: "POST",
