@@ -38,8 +38,8 @@ type ClaimedJob = { id: number; recipient: string; subject: string; text: string
 
 /**
  * Delivers queued mail. A job is claimed with FOR UPDATE SKIP LOCKED and leased for five minutes
- * (next_attempt_at moves ahead), so several instances share the queue and a crash mid-send only
- * delays the job. Failures are retried with backoff up to maxAttempts, then left with last_error.
+ * (next_attempt_at moves ahead), one at a time, so several instances share the queue and a crash
+ * mid-send only delays that one job. Failures are retried with backoff up to maxAttempts, then left with last_error.
  */
 export function createMailWorker({
   db,
@@ -56,12 +56,15 @@ export function createMailWorker({
   /** stop() was called (runOnce without start() — tests, CLI — is not stopping). */
   let stopping = false;
 
+  // One job per claim: a process killed mid-send leaves only the mail it was sending leased (for five
+  // minutes, as it may have gone out); every other queued mail stays due for the restarted process.
+  // A batch of 20 kept 19 untried mails waiting five minutes after a crash on PGlite.
   const claim = () =>
     queryRows<ClaimedJob>(
       db,
       sql`update mail_job set attempts = attempts + 1, next_attempt_at = now() + interval '5 minutes'
           where id in (select id from mail_job where sent_at is null and attempts < ${maxAttempts} and next_attempt_at <= now()
-                       order by next_attempt_at, id limit 20 for update skip locked)
+                       order by next_attempt_at, id limit 1 for update skip locked)
           returning id, recipient, subject, text, html, attempts`,
     );
 

@@ -156,6 +156,40 @@ describe("mail worker", () => {
     }
   });
 
+  it("after a worker died mid-send (lease path, as on PGlite), only that mail waits: the others go out at once", async () => {
+    const smtp = await startSmtp();
+    let hung = 0;
+    // Worker A's transport takes the mail and never answers: its process is as good as dead.
+    const dead = createMailWorker({
+      db: database.db,
+      transport: { send: () => new Promise<never>(() => hung++), close: () => {} },
+      log: silent,
+    });
+    const alive = createMailWorker({ db: database.db, transport: createMailTransport({ ...base, smtpUrl: smtp.url }), log: silent });
+    try {
+      const recipients = Array.from({ length: 5 }, (_, i) => `lease${i}@example.test`);
+      const ids: number[] = [];
+      for (const to of recipients) ids.push(await queue(to));
+      void dead.runOnce();
+      for (let waited = 0; hung === 0; waited += 20) {
+        if (waited > 10_000) throw new Error("the first worker never started sending");
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await alive.runOnce()).toEqual({ sent: 4, failed: 0 });
+      const delivered = smtp.received.flatMap((m) => m.envelopeTo).filter((to) => to.startsWith("lease"));
+      const rows = await Promise.all(ids.map(job));
+      const leased = rows.filter((r) => r?.sentAt === null);
+      expect(leased).toHaveLength(1);
+      // The mail being sent when the worker died is not sent again now (it may have gone out), only after its lease.
+      expect(delivered).not.toContain(leased[0]?.recipient);
+      expect(delivered.sort()).toEqual(recipients.filter((r) => r !== leased[0]?.recipient).sort());
+      expect((leased[0]?.nextAttemptAt.getTime() ?? 0) - Date.now()).toBeGreaterThan(4 * 60_000);
+    } finally {
+      await alive.stop();
+      await smtp.close();
+    }
+  });
+
   it("writes a readable .eml to DATA_DIR/outbox without SMTP_URL", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-outbox-"));
     const worker = createMailWorker({
