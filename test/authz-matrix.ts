@@ -1,10 +1,10 @@
 import { expect } from "vitest";
-import { browserOf } from "../src/organiser/page-test-kit.ts";
+import { browserOf, type UploadFile } from "../src/organiser/page-test-kit.ts";
 import type { TestApp } from "./app.ts";
 import { type PersonaName, type Personas, personaNames } from "./personas.ts";
 
-/** One request of a matrix row: the URL and, for a POST, its form (CSRF added). Made fresh per persona. */
-export type MatrixCell = { url: string; form?: Record<string, unknown> };
+/** One request of a matrix row: the URL and, for a POST, its form (CSRF added) and a file (then multipart). Made fresh per persona. */
+export type MatrixCell = { url: string; form?: Record<string, unknown>; file?: UploadFile };
 /** A route and method with the status each of the seven personas must get. */
 export type MatrixRow = { route: string; method: "GET" | "POST"; cell: () => Promise<MatrixCell> | MatrixCell } & Record<
   PersonaName,
@@ -24,9 +24,14 @@ export async function expectMatrix(t: TestApp, p: Personas, rows: MatrixRow[]): 
   const wanted: string[] = [];
   for (const row of rows) {
     for (const persona of personaNames) {
-      const { url, form } = await row.cell();
+      const { url, form, file } = await row.cell();
       const browser = browserOf(t.app, p[persona].session);
-      const response = row.method === "GET" ? await browser.get(url) : await browser.post(url, form ?? {});
+      const response =
+        row.method === "GET"
+          ? await browser.get(url)
+          : file
+            ? await browser.upload(url, Object.fromEntries(Object.entries(form ?? {}).map(([k, v]) => [k, String(v)])), file)
+            : await browser.post(url, form ?? {});
       seen.push(`${row.method} ${row.route} × ${persona}: ${response.statusCode}`);
       wanted.push(`${row.method} ${row.route} × ${persona}: ${row[persona]}`);
       if (persona === "anonymous" && response.statusCode === 303) expect(response.headers.location, url).toMatch(/^\/anmelden/);

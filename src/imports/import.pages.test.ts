@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from "../../test/app.ts";
 import { createPersonas, type PersonaName, type Personas } from "../../test/personas.ts";
 import { event, importPlan } from "../db/schema/index.ts";
 import { openEdition } from "../event-form/event-form.fixtures.ts";
-import { textOf } from "../organiser/page-test-kit.ts";
+import { browserOf, textOf } from "../organiser/page-test-kit.ts";
 import { basicKeys, csvOf, validRow, xlsxOf } from "./import.fixtures.ts";
 import { loadWorkbook } from "./read-sheet.ts";
 
@@ -16,26 +16,8 @@ const YEAR = 2031;
 const DAY = "2031-04-08";
 
 /** A multipart upload as the browser sends the import form. */
-function upload(session: Session, fields: Record<string, string>, file: Buffer, url = "/mein-bereich/import") {
-  const boundary = "----import-test";
-  const parts = Object.entries({ _csrf: session.csrf, ...fields }).map(([k, v]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  );
-  const payload = Buffer.concat([
-    ...parts,
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sheet.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: "POST",
-    url,
-    headers: { cookie: session.cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-}
+const upload = (session: Session, fields: Record<string, string>, file: Buffer, url = "/mein-bereich/import") =>
+  browserOf(t.app, session).upload(url, fields, { name: "sheet.xlsx", content: file });
 const get = (who: PersonaName, url: string) => t.app.inject({ method: "GET", url, headers: { cookie: p[who].session.cookie } });
 const post = (who: PersonaName, url: string) =>
   t.app.inject({

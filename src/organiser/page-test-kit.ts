@@ -10,7 +10,11 @@ import { membership } from "../db/schema/index.ts";
 export type Browser = {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, form?: Record<string, unknown>): Promise<LightMyRequestResponse>;
+  /** A multipart form with one file, as a browser sends `<form enctype="multipart/form-data">`. */
+  upload(url: string, form: Record<string, string>, file: UploadFile): Promise<LightMyRequestResponse>;
 };
+
+export type UploadFile = { field?: string; name?: string; content: Buffer };
 
 /** url-encoded form body; arrays become repeated keys, as browsers send checkboxes. */
 export function encodeForm(form: Record<string, unknown>): string {
@@ -23,6 +27,17 @@ export function encodeForm(form: Record<string, unknown>): string {
   return body.toString();
 }
 
+/** A multipart/form-data body: the text fields, then the file (field "file" unless named). */
+export function multipartOf(form: Record<string, string>, file: UploadFile): { payload: Buffer; contentType: string } {
+  const boundary = "----page-test-kit";
+  const parts = Object.entries(form).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? "file"}"; filename="${file.name ?? "upload.bin"}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const payload = Buffer.concat([...parts, Buffer.from(head), file.content, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 export function browserOf(app: FastifyInstance, session: Session, options: { csrf?: boolean } = {}): Browser {
   return {
     get: (url) => app.inject({ method: "GET", url, headers: { cookie: session.cookie } }),
@@ -33,6 +48,10 @@ export function browserOf(app: FastifyInstance, session: Session, options: { csr
         headers: { cookie: session.cookie, "content-type": "application/x-www-form-urlencoded" },
         payload: encodeForm(options.csrf === false ? form : { ...form, _csrf: session.csrf }),
       }),
+    upload: (url, form, file) => {
+      const { payload, contentType } = multipartOf(options.csrf === false ? form : { _csrf: session.csrf, ...form }, file);
+      return app.inject({ method: "POST", url, headers: { cookie: session.cookie, "content-type": contentType }, payload });
+    },
   };
 }
 
