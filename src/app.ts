@@ -23,6 +23,7 @@ import { registerImportPages } from "./imports/import.pages.tsx";
 import { registerScheduledJobs } from "./jobs/jobs.plugin.ts";
 import { registerErrorHandlers } from "./lib/error-handler.tsx";
 import { registerPublicCache } from "./lib/public-cache.ts";
+import { keepUploadName } from "./lib/upload-names.ts";
 import { registerMapPages } from "./map/map.pages.tsx";
 import { registerMediaRoutes } from "./media/media.routes.ts";
 import { MAX_IMAGE_BYTES } from "./media/store-image.ts";
@@ -131,9 +132,10 @@ export async function buildApp({
   registerNotFoundCompression(app);
   await app.register(formbody);
   // Multipart forms arrive like url-encoded ones: fields as strings, files as Buffers in request.body
-  // (so the CSRF field is checked the same way). Over 10 MB → 413.
+  // (so the CSRF field is checked the same way), the names browsers sent kept aside (uploadNameOf). Over 10 MB → 413.
   await app.register(multipart, {
     attachFieldsToBody: "keyValues",
+    onFile: keepUploadName,
     limits: { fileSize: MAX_IMAGE_BYTES, files: 5, fields: 400, fieldSize: 100_000, parts: 420 },
   });
   await registerStaticAssets(app);

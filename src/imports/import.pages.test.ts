@@ -88,6 +88,7 @@ describe("import pages", () => {
     expect((await get("organiserA", "/mein-bereich/import/0123456789abcdef0123456789abcdef")).statusCode).toBe(404);
     const preview = await get("organiserA", url);
     const text = textOf(preview.body);
+    expect(text).toContain(`Noch ist nichts gespeichert. Datei „sheet.xlsx“ für ${p.orgA.name}, Ausgabe ${YEAR};`);
     expect(text).toContain("1 neu, 0 geändert, 0 unverändert, 1 fehlerhaft");
     expect(text).toMatch(/Was zu tun ist\s*3\s*Beginn\s*Fehler\s*Bitte ein Datum wie 02\.04\.2019 10:00 angeben\./);
     expect(text).toContain("1 gültige Zeile(n) importieren");
@@ -99,6 +100,15 @@ describe("import pages", () => {
     expect(textOf(twice.body)).toContain("Dieser Import wurde bereits bestätigt.");
     const rows = await t.database.db.select().from(event).where(eq(event.externalRef, "WEB-1"));
     expect(rows.map((r) => r.status)).toEqual(["submitted"]);
+  });
+
+  it("name the preview after the uploaded file (a client path's last segment; the kind when the browser sent no name)", async () => {
+    const file = await xlsxOf(basicKeys, [validRow("NAME-1", DAY)]);
+    const named = (name: string) =>
+      browserOf(t.app, p.organiserA.session).upload("/mein-bereich/import", fieldsFor(p.orgA.id), { name, content: file });
+    const intro = async (name: string) => textOf((await get("organiserA", String((await named(name)).headers.location))).body);
+    expect(await intro("C:\\Users\\olga\\Veranstaltungen <2031>.xlsx")).toContain("Datei „Veranstaltungen <2031>.xlsx“ für");
+    expect(await intro("")).toContain("Datei „XLSX“ für");
   });
 
   it("refuse an upload for a foreign organisation (404), an unknown edition (422) and a missing file (422)", async () => {

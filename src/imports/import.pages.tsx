@@ -5,6 +5,7 @@ import { editionForNewEvents } from "../event-form/edition-for-new-events.ts";
 import { AppError } from "../lib/errors.ts";
 import type { Lang } from "../lib/language.ts";
 import { pageCtxOf } from "../lib/request-ctx.ts";
+import { uploadNameOf } from "../lib/upload-names.ts";
 import { pageBase } from "../organiser/organiser-page-kit.ts";
 import { sendPage } from "../views/render.ts";
 import { templateCsv, templateXlsx } from "./build-template.ts";
@@ -98,8 +99,8 @@ export function registerImportPages(app: FastifyInstance): void {
             organisationId: Number(values.organisationId),
             year: Number(values.year),
             file,
-            // The multipart parser keeps no file names (attachFieldsToBody: keyValues); the kind names it.
-            fileName: file.subarray(0, 2).toString("latin1") === "PK" ? "XLSX" : "CSV",
+            // The name the browser sent; without one, the kind names the file.
+            fileName: uploadNameOf(request, "file") ?? (file.subarray(0, 2).toString("latin1") === "PK" ? "XLSX" : "CSV"),
             importAs: values.importAs === "draft" ? "draft" : "submitted",
           },
         });

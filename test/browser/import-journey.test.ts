@@ -167,6 +167,7 @@ async function journey(javaScriptEnabled: boolean, who: number): Promise<void> {
   await upload(page, await sheet.save());
 
   // 3. The preview: the mistake at row 3, column "Beginn"; nothing saved yet.
+  expect(await page.locator("main").innerText()).toContain("Noch ist nichts gespeichert. Datei „veranstaltungen.xlsx“ für");
   expect(await counts(page)).toBe("2 neu, 0 geändert, 0 unverändert, 1 fehlerhaft");
   expect(await problemRows(page)).toEqual([["3", "Beginn", "Fehler", "Bitte ein Datum wie 02.04.2019 10:00 angeben."]]);
   if (javaScriptEnabled) await expectNoViolations(page, "preview with a problem");
