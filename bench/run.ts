@@ -35,7 +35,7 @@ const program = new Command("bench")
   .option("--section <names>", "comma-separated parts to run: http (the load test), import (10,000-row sheet)", "http,import")
   .option("--query-timing", "also time the programme queries directly on the database", false)
   .option("--query-runs <n>", "runs per query-timing case", Number, 300)
-  .option("--cpu-prof", "write a V8 CPU profile of the app to bench/results/", false)
+  .option("--cpu-prof", "write V8 CPU profiles of the app and of the import steps to bench/results/", false)
   .option("--markdown", "also print the figures as Markdown tables (for docs/PERFORMANCE.md)", false);
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -106,7 +106,9 @@ async function main(options: Options): Promise<void> {
     // PGlite gets its demo data from the app's first start; without the http section, seed it here.
     if (!options.databaseUrl && !sections.has("http"))
       await runChild("src/cli.ts", ["seed", "--demo"], { DATA_DIR: dataDir, LOG_LEVEL: "warn" });
-    importFigures = await measureImport({ ...databaseEnv, DATA_DIR: dataDir, LOG_LEVEL: "warn" }, dataDir, log);
+    importFigures = await measureImport({ ...databaseEnv, DATA_DIR: dataDir, LOG_LEVEL: "warn" }, dataDir, log, {
+      nodeArgs: options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${resultsDir}`] : [],
+    });
   }
   if (options.queryTiming) {
     log(`Timing the programme queries directly (${options.queryRuns} runs per case) …`);

@@ -9,6 +9,9 @@ import * as schema from "./schema/index.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** How schema keys become column names (titleDe → title_de), for both drivers and insertJsonRows. */
+export const DB_CASING = "snake_case";
+
 export type Database = {
   kind: "pglite" | "postgres";
   db: Db;
@@ -43,7 +46,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     import("drizzle-orm/pglite/migrator"),
   ]);
   const client = await PGlite.create({ ...options, extensions: { pg_trgm, unaccent } });
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, casing: DB_CASING }) as unknown as Db;
   return {
     kind: "pglite",
     db,
@@ -64,7 +67,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 export function openPostgres(connectionString: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5000 });
   pool.on("error", () => {}); // idle client errors surface on the next query; /readyz reports them
-  const db = drizzleNodePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzleNodePg(pool, { schema, casing: DB_CASING }) as unknown as Db;
   const listeners = new Set<Unlisten>();
   return {
     kind: "postgres",

@@ -1,4 +1,5 @@
 import { asc, inArray } from "drizzle-orm";
+import { insertJsonRows } from "../db/insert-json-rows.ts";
 import { event, eventHistory, eventSession, type FieldChange, venue } from "../db/schema/index.ts";
 import type { DbOrTx } from "../events/event-record.ts";
 import { type Actor, storedUserId } from "../lib/actor.ts";
@@ -97,13 +98,16 @@ export async function recordHistory(db: DbOrTx, eventId: number, actor: Actor, a
   await recordHistoryMany(db, actor, [{ eventId, action, changes }]);
 }
 
-/** History rows of one actor for many events in one statement per thousand (the spreadsheet import). */
+/** History rows of one actor for many events in one statement (the spreadsheet import: insertJsonRows). */
 export async function recordHistoryMany(
   db: DbOrTx,
   actor: Actor,
   entries: readonly { eventId: number; action: string; changes: FieldChange[] }[],
 ): Promise<void> {
   const userId = storedUserId(actor);
-  for (let i = 0; i < entries.length; i += 1000)
-    await db.insert(eventHistory).values(entries.slice(i, i + 1000).map((e) => ({ ...e, userId })));
+  await insertJsonRows(
+    db,
+    eventHistory,
+    entries.map((e) => ({ ...e, userId })),
+  );
 }

@@ -1,5 +1,6 @@
 import { addDays, format } from "date-fns";
 import { eq, inArray, sql } from "drizzle-orm";
+import { insertJsonRows } from "../db/insert-json-rows.ts";
 import { format as formatTable, organisation, state, targetGroup, topic, venue } from "../db/schema/index.ts";
 import { berlinDay, berlinTime } from "../events/event-dates.ts";
 import type { DbOrTx, NewSession } from "../events/event-record.ts";
@@ -102,16 +103,11 @@ export async function newEventColumnsMany(db: DbOrTx, organisationId: number, da
   const [org] = await db.select({ stateCode: organisation.stateCode }).from(organisation).where(eq(organisation.id, organisationId));
   if (!org) throw validationFailed({ organisationId: "choice" });
   const withVenue = datas.filter((d) => !(d.mode === "online" && !d.venue.name));
-  const venueIds: number[] = [];
-  for (let i = 0; i < withVenue.length; i += 1000) {
-    // RETURNING gives the rows in the order of the VALUES list.
-    const rows = await db
-      .insert(venue)
-      .values(withVenue.slice(i, i + 1000).map((d) => venueValues(d.venue)))
-      .returning({ id: venue.id });
-    venueIds.push(...rows.map((r) => r.id));
-  }
-  if (venueIds.length !== withVenue.length) throw new Error("venue insert returned too few rows");
+  const venueIds = await insertJsonRows(
+    db,
+    venue,
+    withVenue.map((d) => venueValues(d.venue)),
+  );
   const links = await coOrganiserLinks(
     db,
     datas.flatMap((d) => d.coOrganisers),

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/client.ts";
+import { insertJsonRows } from "../db/insert-json-rows.ts";
 import { event, eventSession } from "../db/schema/index.ts";
 import { eventDateColumns, type SessionTimes } from "./event-dates.ts";
 
@@ -30,29 +31,26 @@ export async function insertEventRecord(db: DbOrTx, values: NewEventRecord, sess
 }
 
 /**
- * insertEventRecord for many events (the spreadsheet import): multi-row inserts of events and sessions,
- * then the search-extra text from the same SQL expression in one update. Returns the ids in input order.
+ * insertEventRecord for many events (the spreadsheet import, the demo seed): one JSON-parameter insert
+ * of the events and one of their sessions (insertJsonRows), then the search-extra text from the same
+ * SQL expression in one update. Returns the ids in input order.
  */
 export async function insertEventRecords(
   db: DbOrTx,
   records: readonly { values: NewEventRecord; sessions: NewSession[] }[],
 ): Promise<number[]> {
-  const ids: number[] = [];
-  // About 40 columns per event: 500 rows stay well below PostgreSQL's 65,535 parameters per statement.
-  for (let i = 0; i < records.length; i += 500) {
-    const chunk = records.slice(i, i + 500);
-    // RETURNING gives the rows in the order of the VALUES list.
-    const rows = await db
-      .insert(event)
-      .values(chunk.map((r) => ({ ...r.values, ...eventDateColumns(r.sessions), searchExtra: "" })))
-      .returning({ id: event.id });
-    if (rows.length !== chunk.length) throw new Error("insert returned too few rows");
-    const sessions = chunk.flatMap((r, k) =>
-      r.sessions.map((s) => ({ eventId: rows[k]?.id ?? 0, startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay ?? false })),
-    );
-    for (let j = 0; j < sessions.length; j += 2000) await db.insert(eventSession).values(sessions.slice(j, j + 2000));
-    ids.push(...rows.map((r) => r.id));
-  }
+  const ids = await insertJsonRows(
+    db,
+    event,
+    records.map((r) => ({ ...r.values, ...eventDateColumns(r.sessions), searchExtra: "" })),
+  );
+  await insertJsonRows(
+    db,
+    eventSession,
+    records.flatMap((r, k) =>
+      r.sessions.map((s) => ({ eventId: ids[k] ?? 0, startsAt: s.startsAt, endsAt: s.endsAt, allDay: s.allDay ?? false })),
+    ),
+  );
   for (let i = 0; i < ids.length; i += 5000)
     await updateSearchExtra(db, sql`e.id = any(${`{${ids.slice(i, i + 5000).join(",")}}`}::int[])`);
   return ids;
