@@ -32,52 +32,98 @@ export type IcsEvent = {
   sessions: Pick<PublicEvent["sessions"][number], "id" | "startsAt" | "endsAt" | "allDay">[];
 };
 
+type IcsOptions = { lang: Lang; baseUrl: string; name: string };
+
 /** An iCalendar (RFC 5545) with one VEVENT per session, times in Europe/Berlin with its VTIMEZONE. */
-export function eventsToIcs(events: IcsEvent[], options: { lang: Lang; baseUrl: string; name: string }): string {
-  const host = new URL(options.baseUrl).host;
-  const calendar = new ICalCalendar({
-    name: options.name,
-    prodId: { company: "Clusterwoche", product: "programme", language: options.lang.toUpperCase() },
-  });
-  // No calendar-wide timezone: with one, ical-generator writes DTSTAMP and LAST-MODIFIED as local
-  // times without "Z" (RFC 5545 wants UTC). Each event names its zone; VTIMEZONE is added below.
-  calendar.x("X-WR-TIMEZONE", TIME_ZONE);
-  for (const e of events) {
-    const url = `${options.baseUrl}${eventPath(e.event)}`;
-    const location = e.venue
-      ? [e.venue.name, e.venue.street, `${e.venue.postalCode} ${e.venue.city}`.trim()].filter(Boolean).join(", ")
-      : (e.event.onlineUrl ?? "Online");
-    for (const session of e.sessions) {
-      calendar.createEvent({
-        id: sessionUid(e.event.id, session.id, host),
-        sequence: e.event.sequence,
-        stamp: e.event.updatedAt,
-        start: berlinDate(session.startsAt),
-        end: berlinDate(session.endsAt),
-        allDay: session.allDay,
-        timezone: TIME_ZONE,
-        summary: pick(options.lang, e.event.titleDe, e.event.titleEn),
-        description: `${pick(options.lang, e.event.summaryDe, e.event.summaryEn)}\n\n${url}`,
-        url,
-        location:
-          e.venue?.latitude != null && e.venue.longitude != null
-            ? { title: location, geo: { lat: e.venue.latitude, lon: e.venue.longitude } }
-            : location,
-        // Only a contact the organiser chose to publish (publicFields); ORGANIZER needs an address, so none without.
-        ...(e.event.contactEmail ? { organizer: { name: e.event.contactName ?? e.organisation.name, email: e.event.contactEmail } } : {}),
-        status: e.event.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-        lastModified: e.event.updatedAt,
-      });
-    }
+export function eventsToIcs(events: IcsEvent[], options: IcsOptions): string {
+  const writer = new IcsWriter(options);
+  return `${writer.head()}${writer.vevents(events)}${ICS_END}`;
+}
+
+/** The same calendar in pieces (head, then the VEVENTs of each batch as it arrives, then the end), for streaming. */
+export async function* icsChunks(batches: AsyncIterable<IcsEvent[]>, options: IcsOptions): AsyncGenerator<string> {
+  const writer = new IcsWriter(options);
+  yield writer.head();
+  for await (const batch of batches) {
+    // A few dozen events per chunk: each is a short stretch of work between socket writes.
+    for (let i = 0; i < batch.length; i += ICS_CHUNK_EVENTS) yield writer.vevents(batch.slice(i, i + ICS_CHUNK_EVENTS));
   }
-  // The calendar's own toString() folds every character through a new TextEncoder (seconds for
-  // thousands of events); serialise the events unfolded and fold them once, faster, ourselves.
-  const vevents = calendar.events().map((entry) => entry.toString());
-  const frame = calendar.clear().toString();
-  // ical-generator writes custom X- properties (X-WR-TIMEZONE) after the events; RFC 5545 puts
-  // calendar properties before the first component, so the events go last, just before END:VCALENDAR.
-  const end = frame.lastIndexOf("END:VCALENDAR");
-  return withBerlinVtimezone(`${frame.slice(0, end)}${foldIcsLines(vevents.join(""))}END:VCALENDAR\r\n`);
+  yield ICS_END;
+}
+
+const ICS_END = "END:VCALENDAR\r\n";
+const ICS_CHUNK_EVENTS = 50;
+
+/**
+ * Writes a calendar in parts whose concatenation is the whole: `head()` (calendar properties and the
+ * VTIMEZONE, everything before the first VEVENT), then `vevents(events)` for any run of events, then
+ * ICS_END. One ical-generator calendar, emptied after each run, so memory stays per run.
+ */
+class IcsWriter {
+  private readonly calendar: ICalCalendar;
+  private readonly host: string;
+
+  constructor(private readonly options: IcsOptions) {
+    this.host = new URL(options.baseUrl).host;
+    this.calendar = new ICalCalendar({
+      name: options.name,
+      prodId: { company: "Clusterwoche", product: "programme", language: options.lang.toUpperCase() },
+    });
+    // No calendar-wide timezone: with one, ical-generator writes DTSTAMP and LAST-MODIFIED as local
+    // times without "Z" (RFC 5545 wants UTC). Each event names its zone; VTIMEZONE is added in head().
+    this.calendar.x("X-WR-TIMEZONE", TIME_ZONE);
+  }
+
+  /**
+   * ical-generator writes custom X- properties (X-WR-TIMEZONE) after the events; RFC 5545 puts
+   * calendar properties before the first component, so the frame of the empty calendar is cut
+   * before END:VCALENDAR and the events follow the VTIMEZONE.
+   */
+  head(): string {
+    const frame = this.calendar.clear().toString();
+    return `${frame.slice(0, frame.lastIndexOf("END:VCALENDAR"))}${berlinVtimezone()}\r\n`;
+  }
+
+  /** The VEVENTs of the events' sessions, folded. */
+  vevents(events: IcsEvent[]): string {
+    const { options, host, calendar } = this;
+    for (const e of events) {
+      const url = `${options.baseUrl}${eventPath(e.event)}`;
+      const location = e.venue
+        ? [e.venue.name, e.venue.street, `${e.venue.postalCode} ${e.venue.city}`.trim()].filter(Boolean).join(", ")
+        : (e.event.onlineUrl ?? "Online");
+      for (const session of e.sessions) {
+        calendar.createEvent({
+          id: sessionUid(e.event.id, session.id, host),
+          sequence: e.event.sequence,
+          stamp: e.event.updatedAt,
+          start: berlinDate(session.startsAt),
+          end: berlinDate(session.endsAt),
+          allDay: session.allDay,
+          timezone: TIME_ZONE,
+          summary: pick(options.lang, e.event.titleDe, e.event.titleEn),
+          description: `${pick(options.lang, e.event.summaryDe, e.event.summaryEn)}\n\n${url}`,
+          url,
+          location:
+            e.venue?.latitude != null && e.venue.longitude != null
+              ? { title: location, geo: { lat: e.venue.latitude, lon: e.venue.longitude } }
+              : location,
+          // Only a contact the organiser chose to publish (publicFields); ORGANIZER needs an address, so none without.
+          ...(e.event.contactEmail ? { organizer: { name: e.event.contactName ?? e.organisation.name, email: e.event.contactEmail } } : {}),
+          status: e.event.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+          lastModified: e.event.updatedAt,
+        });
+      }
+    }
+    // The calendar's own toString() folds every character through a new TextEncoder (seconds for
+    // thousands of events); serialise the events unfolded and fold them once, faster, ourselves.
+    const text = calendar
+      .events()
+      .map((entry) => entry.toString())
+      .join("");
+    calendar.clear();
+    return foldIcsLines(text);
+  }
 }
 
 /**
@@ -86,11 +132,9 @@ export function eventsToIcs(events: IcsEvent[], options: { lang: Lang; baseUrl: 
  */
 const berlinDate = (instant: Date) => new TZDate(instant.getTime(), TIME_ZONE);
 
-/** Puts the VTIMEZONE of Europe/Berlin before the first component, as RFC 5545 expects for TZID references. */
-function withBerlinVtimezone(ics: string): string {
+/** The VTIMEZONE of Europe/Berlin (CRLF lines, no final CRLF), which the TZID references need before the first component. */
+function berlinVtimezone(): string {
   const component = getVtimezoneComponent(TIME_ZONE);
   if (!component) throw new Error(`no VTIMEZONE for ${TIME_ZONE}`);
-  const vtimezone = component.trim().replace(/\r?\n/g, "\r\n");
-  const at = ics.search(/^(BEGIN:VEVENT|END:VCALENDAR)\r?$/m);
-  return `${ics.slice(0, at)}${vtimezone}\r\n${ics.slice(at)}`;
+  return component.trim().replace(/\r?\n/g, "\r\n");
 }

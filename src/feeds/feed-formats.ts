@@ -1,5 +1,6 @@
+import { Readable } from "node:stream";
 import { Feed } from "feed";
-import { eventsToIcs } from "../events/event-ics.ts";
+import { eventsToIcs, icsChunks } from "../events/event-ics.ts";
 import { eventPath } from "../events/event-path.ts";
 import { filterParams } from "../events/programme-filter.ts";
 import { formatSpan } from "../lib/format-date.ts";
@@ -7,7 +8,7 @@ import { pick } from "../lib/language.ts";
 import { queryString } from "../lib/page-context.ts";
 import { termName } from "../taxonomies/taxonomy-queries.ts";
 import type { FeedEvent } from "./feed-queries.ts";
-import type { FeedData } from "./load-feed.ts";
+import type { FeedBatches, FeedContext, FeedData } from "./load-feed.ts";
 
 export type FeedKind = "rss" | "atom" | "json";
 
@@ -18,9 +19,19 @@ export function feedQuery(data: FeedData): string {
 
 /** The calendar of all matching sessions (one VEVENT each). */
 export function feedToIcs(data: FeedData, baseUrl: string): string {
-  const name = pick(data.lang, data.edition.titleDe, data.edition.titleEn);
-  return eventsToIcs(data.events, { lang: data.lang, baseUrl, name });
+  return eventsToIcs(data.events, icsOptions(data, baseUrl));
 }
+
+/** The same calendar as a byte stream, written batch by batch as the events are read. */
+export function feedToIcsStream(data: FeedBatches, baseUrl: string): Readable {
+  return Readable.from(icsChunks(data.batches, icsOptions(data, baseUrl)), { objectMode: false });
+}
+
+const icsOptions = (data: FeedContext, baseUrl: string) => ({
+  lang: data.lang,
+  baseUrl,
+  name: pick(data.lang, data.edition.titleDe, data.edition.titleEn),
+});
 
 function whenAndWhere(data: FeedData, e: FeedEvent): string {
   const [first] = e.sessions;

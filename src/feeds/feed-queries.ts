@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { event, eventSession, organisation, venue } from "../db/schema/index.ts";
 import type { IcsEvent } from "../events/event-ics.ts";
@@ -31,11 +31,47 @@ export type FeedEvent = IcsEvent & {
   organisation: IcsEvent["organisation"] & { slug: string };
 };
 
+/** Events per round trip when a feed is read in batches (its rows and their sessions). */
+export const FEED_BATCH = 500;
+
 /**
  * All public events of an edition matching the filter (up to FEED_LIMIT), ordered by start like
- * the programme, with their sessions: two queries however many events match.
+ * the programme, with their sessions: three queries however many events match.
  */
 export async function listFeedEvents(db: DbOrTx, editionId: number, filter: ProgrammeFilter): Promise<FeedEvent[]> {
+  const events: FeedEvent[] = [];
+  for await (const batch of feedEventBatches(db, editionId, filter, await listFeedEventIds(db, editionId, filter), FEED_LIMIT)) {
+    events.push(...batch);
+  }
+  return events;
+}
+
+/** The ids of the events a feed shows (up to FEED_LIMIT), in its order: by start, then id. */
+export async function listFeedEventIds(db: DbOrTx, editionId: number, filter: ProgrammeFilter): Promise<number[]> {
+  const rows = await db
+    .select({ id: e.id })
+    .from(e)
+    .where(whereClause(editionId, filter))
+    .orderBy(asc(e.startsAt), asc(e.id))
+    .limit(FEED_LIMIT);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The events of `ids` (from listFeedEventIds), `size` at a time, each batch in feed order with its
+ * sessions. The filter is applied again, so an event that left the programme meanwhile is left out.
+ */
+export async function* feedEventBatches(
+  db: DbOrTx,
+  editionId: number,
+  filter: ProgrammeFilter,
+  ids: number[],
+  size = FEED_BATCH,
+): AsyncGenerator<FeedEvent[]> {
+  for (let at = 0; at < ids.length; at += size) yield await loadFeedEvents(db, editionId, filter, ids.slice(at, at + size));
+}
+
+async function loadFeedEvents(db: DbOrTx, editionId: number, filter: ProgrammeFilter, ids: number[]): Promise<FeedEvent[]> {
   const rows = await db
     .select({
       event: {
@@ -76,9 +112,8 @@ export async function listFeedEvents(db: DbOrTx, editionId: number, filter: Prog
     .from(e)
     .innerJoin(organisation, eq(organisation.id, e.organisationId))
     .leftJoin(venue, eq(venue.id, e.venueId))
-    .where(whereClause(editionId, filter))
-    .orderBy(asc(e.startsAt), asc(e.id))
-    .limit(FEED_LIMIT);
+    .where(and(whereClause(editionId, filter), inArray(e.id, ids)))
+    .orderBy(asc(e.startsAt), asc(e.id));
   if (rows.length === 0) return [];
 
   const sessions = await db

@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, RouteOptions } from "fastify";
 import { cacheKeyOf } from "../cache/cache-key.ts";
 import {
@@ -8,6 +9,7 @@ import {
   httpDate,
   lastModifiedOf,
   notModified,
+  type Validators,
   variantFor,
   writeCached,
 } from "../cache/cached-response.ts";
@@ -22,6 +24,7 @@ import {
 import { type DataVersion, DataVersionWatch } from "../cache/data-version-watch.ts";
 import { InFlight, type Settle } from "../cache/in-flight.ts";
 import { type CachedResponse, type CachedVariant, ResponseStore } from "../cache/response-store.ts";
+import { sendStreamed } from "../cache/streamed-response.ts";
 import { publicCacheCompressions, publicCacheRequests } from "../metrics/metrics.ts";
 import { shareDataVersionWatch } from "./data-version.ts";
 
@@ -143,6 +146,26 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     return sent.body;
   };
 
+  // A streamed response (the whole-edition calendar) leaves as it is rendered, validated by the data
+  // version (cache/streamed-response.ts). Its copy (plain and both codings, built while it passes), if
+  // it fits, is kept after the last byte and handed to the requests waiting for it.
+  const streamed = (request: FastifyRequest, reply: FastifyReply, stream: Readable, ownPolicy: unknown) => {
+    const { key, version, settle } = request.publicCache as { key: string; version: DataVersion; settle: Settle | undefined };
+    publicCacheRequests.inc({ result: "miss" });
+    const keepable = () => watch.current === version && watch.fresh();
+    const keep = (body: Buffer, encoded: Partial<Record<CompressedEncoding, Buffer>>, etag: string, validators: Validators) => {
+      if (!keepable()) return settle?.(undefined);
+      const entry = buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs, encoded);
+      store.set(key, entry);
+      settle?.(entry);
+    };
+    const abandon = () => settle?.(undefined);
+    const keeping = settle !== undefined && keepable();
+    if (!keeping) abandon();
+    const maxBytes = limits.maxEntryBytes;
+    return sendStreamed(request, reply, stream, { key, version, ownPolicy, maxBytes, keep: keeping ? keep : undefined, abandon });
+  };
+
   const keepResponse: onSendHookHandler = (request, reply, payload, done) => {
     const pending = request.publicCache;
     // Not kept: requests waiting for this render go and render themselves.
@@ -151,10 +174,11 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
       done(null, payload);
     };
     if (pending === null || reply.statusCode !== 200 || reply.hasHeader("set-cookie")) return pass();
-    if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return pass();
     // A route may set its own policy and validator (a versioned URL may be cached for long).
     const policy = reply.getHeader("cache-control");
     if (typeof policy === "string" && /no-store|private/.test(policy)) return pass();
+    if (payload instanceof Readable && pending.version !== undefined) return done(null, streamed(request, reply, payload, policy));
+    if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return pass();
     const body = typeof payload === "string" ? Buffer.from(payload) : payload;
     const finish = () =>
       prepare(request, reply, body, policy).then(
