@@ -6,6 +6,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
+import { expectByteRanges } from "../../test/byte-ranges.ts";
 import { LocalFileStore } from "../storage/local-file-store.ts";
 import { MAX_PDF_BYTES, PdfRejected, storePdf } from "./store-pdf.ts";
 
@@ -114,5 +115,12 @@ describe("/uploads/ serves stored PDFs", () => {
     expect(response.headers["content-type"]).toBe("application/pdf");
     expect(response.headers["cache-control"]).toContain("immutable");
     expect((await t.app.inject({ method: "GET", url: stored.previewPath })).headers["content-type"]).toBe("image/webp");
+  });
+
+  it("in byte ranges, as PDF viewers ask for them", async () => {
+    const pdf = await samplePdf(3);
+    const stored = await storePdf(t.app.storage, pdf);
+    const served = await t.app.inject({ method: "GET", url: stored.path });
+    await expectByteRanges(t.app, stored.path, served.rawPayload);
   });
 });

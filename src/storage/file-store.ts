@@ -3,8 +3,11 @@ import type { Readable } from "node:stream";
 /** One stored object: its key (a relative path such as "uploads/ab12….webp"), size and last change. */
 export type StoredFile = { key: string; size: number; modified: Date };
 
-/** An object's bytes as a stream, with what a response needs to describe it. */
+/** An object's bytes as a stream, with what a response needs to describe it (size: the whole object's). */
 export type FileBody = StoredFile & { body: Readable };
+
+/** Bytes `start` to `end` of an object, both included (an HTTP byte range, RFC 9110 §14.1.2). */
+export type ByteRange = { start: number; end: number };
 
 /**
  * Where uploads (and caches every instance shares, such as share cards) are kept: the local disk under
@@ -15,8 +18,8 @@ export interface FileStore {
   readonly kind: "local" | "s3";
   /** Writes or replaces the object; a reader sees the old bytes or the new ones, never half. */
   put(key: string, data: Buffer): Promise<void>;
-  /** The object as a stream, or undefined when there is none. */
-  read(key: string): Promise<FileBody | undefined>;
+  /** The object (or the range of it) as a stream, or undefined when there is none. */
+  read(key: string, range?: ByteRange): Promise<FileBody | undefined>;
   /** Size and last change, or undefined when there is none. */
   stat(key: string): Promise<StoredFile | undefined>;
   /** Removes the object; nothing happens when there is none. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { assertSafeKey, type FileBody, type FileStore, type StoredFile } from "./file-store.ts";
+import { assertSafeKey, type ByteRange, type FileBody, type FileStore, type StoredFile } from "./file-store.ts";
 
 const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
@@ -28,7 +28,7 @@ export class LocalFileStore implements FileStore {
     }
   }
 
-  async read(key: string): Promise<FileBody | undefined> {
+  async read(key: string, range?: ByteRange): Promise<FileBody | undefined> {
     const file = this.file(key);
     let handle: fs.FileHandle;
     try {
@@ -43,7 +43,7 @@ export class LocalFileStore implements FileStore {
       return undefined;
     }
     // The open handle keeps the bytes readable even if housekeeping removes the file meanwhile.
-    return { key, size: stat.size, modified: stat.mtime, body: handle.createReadStream() };
+    return { key, size: stat.size, modified: stat.mtime, body: handle.createReadStream(range) };
   }
 
   async stat(key: string): Promise<StoredFile | undefined> {

@@ -8,7 +8,7 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import { assertSafeKey, contentTypeOf, type FileBody, type FileStore, type StoredFile } from "./file-store.ts";
+import { assertSafeKey, type ByteRange, contentTypeOf, type FileBody, type FileStore, type StoredFile } from "./file-store.ts";
 
 export type S3Settings = {
   endpoint: string;
@@ -49,12 +49,15 @@ export class S3FileStore implements FileStore {
     );
   }
 
-  async read(key: string): Promise<FileBody | undefined> {
+  async read(key: string, range?: ByteRange): Promise<FileBody | undefined> {
     assertSafeKey(key);
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const Range = range && `bytes=${range.start}-${range.end}`;
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range }));
       if (!(object.Body instanceof Readable)) throw new Error(`The object ${key} arrived without a readable body.`);
-      return { key, size: object.ContentLength ?? 0, modified: object.LastModified ?? new Date(0), body: object.Body };
+      // With a range, ContentLength is the part's; "bytes 0-9/1234" names the whole object's size.
+      const size = range ? Number(object.ContentRange?.split("/")[1]) : (object.ContentLength ?? 0);
+      return { key, size, modified: object.LastModified ?? new Date(0), body: object.Body };
     } catch (error) {
       if (notFound(error)) return undefined;
       throw error;

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.ts";
+import { expectByteRanges } from "../../test/byte-ranges.ts";
 import { createPersonas, type Personas } from "../../test/personas.ts";
 import { startS3, type TestS3 } from "../../test/s3.ts";
 import { writeBackup } from "../backup/write-backup.ts";
@@ -103,6 +104,8 @@ describe("object storage (S3)", () => {
     const head = await t.app.inject({ method: "HEAD", url });
     expect(head.statusCode).toBe(200);
     expect(head.headers["content-length"]).toBe(String(bytes.length));
+    // Parts of it, read from the bucket with a ranged GetObject.
+    await expectByteRanges(t.app, url, bytes);
   });
 
   it("answers 404 for a name that is not in the bucket and for names that are not ours", async () => {
