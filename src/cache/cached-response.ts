@@ -96,14 +96,17 @@ export function variantFor(headers: IncomingHttpHeaders, entry: CachedResponse):
   return (encoding !== "identity" && entry.encoded[encoding]) || entry;
 }
 
-/** Writes a cached response, or its 304 when the request's validators match. */
-export function writeCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse): void {
+/**
+ * Writes a cached response, or its 304 when the request's validators match; `stale`: an entry of an
+ * older data version served while its new render runs (`x-cache: stale`).
+ */
+export function writeCached(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, stale = false): void {
   const variant = variantFor(req.headers, entry);
   if (notModified(req.headers, variant.etag, entry.lastModified)) {
-    res.writeHead(304, variant.notModifiedHeaders);
+    res.writeHead(304, stale ? { ...variant.notModifiedHeaders, "x-cache": "stale" } : variant.notModifiedHeaders);
     res.end();
   } else {
-    res.writeHead(200, variant.headers);
+    res.writeHead(200, stale ? { ...variant.headers, "x-cache": "stale" } : variant.headers);
     if (req.method === "HEAD") res.end();
     else res.end(variant.body);
   }

@@ -27,13 +27,13 @@ export type StoreLimits = { maxEntries: number; maxBytes: number };
  * A bounded LRU of responses by cache key. A Map keeps insertion order, so re-inserting on a hit
  * moves the entry to the young end and the oldest key is the first one.
  */
-export class ResponseStore {
-  private readonly entries = new Map<string, CachedResponse>();
+export class ResponseStore<T extends CachedResponse = CachedResponse> {
+  private readonly entries = new Map<string, T>();
   private bytes = 0;
 
   constructor(private readonly limits: StoreLimits) {}
 
-  get(key: string): CachedResponse | undefined {
+  get(key: string): T | undefined {
     const entry = this.entries.get(key);
     if (entry !== undefined) {
       this.entries.delete(key);
@@ -42,7 +42,7 @@ export class ResponseStore {
     return entry;
   }
 
-  set(key: string, entry: CachedResponse): void {
+  set(key: string, entry: T): void {
     const size = sizeOf(key, entry);
     if (size > this.limits.maxBytes) return;
     this.delete(key);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler, RouteOptions } from "fastify";
+import { sessionCookie } from "../accounts/sessions.ts";
 import { cacheKeyOf } from "../cache/cache-key.ts";
 import {
   buildEntry,
@@ -27,6 +28,7 @@ import { type CachedResponse, type CachedVariant, ResponseStore } from "../cache
 import { sendStreamed } from "../cache/streamed-response.ts";
 import { publicCacheCompressions, publicCacheRequests } from "../metrics/metrics.ts";
 import { shareDataVersionWatch } from "./data-version.ts";
+import { type RenderVersions, updateKept, watchRender } from "./updated-in-background.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -38,7 +40,13 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     /** Set on GET/HEAD requests of flagged routes: where the response goes in the cache. */
-    publicCache: { key: string; version: DataVersion | undefined; settle: Settle | undefined } | null;
+    publicCache: {
+      key: string;
+      version: DataVersion | undefined;
+      settle: Settle | undefined;
+      /** What the render was handed older than `version` (the programme index during its update). */
+      versions: RenderVersions;
+    } | null;
   }
 }
 
@@ -54,6 +62,18 @@ export type PublicCacheOptions = {
   /** Entries are rendered again after this even without a data change: "next events" move on. */
   maxAgeMs: number;
 };
+
+/** A kept response and the data version it was rendered from. */
+type KeptResponse = CachedResponse & { dataVersion: number };
+
+/**
+ * Whether a request may get the entry of an older data version while the new one renders
+ * (stale-while-revalidate): not with a session or a token, so whoever may just have written
+ * (read-your-writes) waits for the fresh render instead.
+ */
+function mayTakeStale(headers: IncomingMessage["headers"]): boolean {
+  return headers.authorization === undefined && !(headers.cookie ?? "").includes(`${sessionCookie}=`);
+}
 
 /** Every coding of a body, compressed in parallel in the thread pool. */
 async function compressAll(body: Buffer): Promise<Partial<Record<CompressedEncoding, Buffer>>> {
@@ -86,16 +106,19 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
   const poll = app.config.publicCachePollMs;
   const configured = poll === undefined ? {} : { pollIntervalMs: poll, maxStaleMs: 3 * poll };
   const limits = { ...defaults, ...configured, ...options };
-  const store = new ResponseStore(limits);
+  const store = new ResponseStore<KeptResponse>(limits);
   const inFlight = new InFlight();
+  const db = app.database.db;
   const watch = new DataVersionWatch(app.database.db, {
     intervalMs: limits.pollIntervalMs,
     maxStaleMs: limits.maxStaleMs,
     log: app.log,
     listen: (onNotify) => app.database.listen("cw_data_version", onNotify),
-    onChange: () => {
-      store.clear();
+    // Entries stay: each knows its data version, and an older one is served only while its new
+    // render runs. The programme index starts its update at once, before the next request asks.
+    onChange: (next) => {
       inFlight.clear();
+      void updateKept(db, next.version);
     },
   });
 
@@ -118,7 +141,11 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     if (ownPolicy === undefined) reply.header("cache-control", CACHE_CONTROL);
     const textual = isCompressible(reply.getHeader("content-type")) && !reply.hasHeader("content-encoding");
     if (textual) reply.header("vary", withVaryAcceptEncoding(reply.getHeader("vary")));
-    const validators = pending?.version && lastModifiedOf(pending.version, Date.now());
+    // Rendered from data older than the version asked for (the index was being updated): sent as
+    // it is, ETag only, never kept or dated with the newer version.
+    const older =
+      pending?.versions.oldest !== undefined && pending.version !== undefined && pending.versions.oldest < pending.version.version;
+    const validators = !older && pending?.version && lastModifiedOf(pending.version, Date.now());
     let sent: CachedVariant | undefined;
     const keepable = () => pending?.version !== undefined && watch.current === pending.version && watch.fresh();
     if (pending && validators && keepable() && body.length <= limits.maxEntryBytes) {
@@ -126,7 +153,8 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
       const encoded = textual && body.length >= COMPRESS_THRESHOLD ? await compressAll(body) : {};
       // Compressing took time: keep the entry only if the version still holds.
       if (keepable()) {
-        const entry = buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs, encoded);
+        const built = buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs, encoded);
+        const entry: KeptResponse = { ...built, dataVersion: (pending.version as DataVersion).version };
         store.set(pending.key, entry);
         pending.settle?.(entry);
         sent = variantFor(request.raw.headers, entry);
@@ -192,9 +220,12 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
 
   // Read-your-writes on this instance: a request that may have changed data re-reads the version
   // before its response leaves, so the page the browser asks for next is already fresh here.
+  // The programme index too: it is brought up to this version before the response leaves.
   app.addHook("onSend", async (request) => {
     const method = request.raw.method;
-    if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") await watch.refresh();
+    if (method === "GET" || method === "HEAD" || method === "OPTIONS") return;
+    await watch.refresh();
+    if (watch.current) await updateKept(db, watch.current.version);
   });
 
   app.addHook("onRoute", (route: RouteOptions) => {
@@ -207,36 +238,57 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
   });
 
   // Hit path: no database, no rendering, no hashing — a prepared Buffer and header object.
-  const answer = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse) => {
-    reply.hijack();
-    publicCacheRequests.inc({ result: "hit" });
-    writeCached(request.raw, reply.raw, entry);
+  /**
+   * What the cache has for a request now: an entry of this version (past its age only while its
+   * new render runs: the data did not change), one of an older version while its new render runs
+   * (stale, for requests that may take it), else the render to wait for, if any.
+   */
+  const lookup = (
+    key: string,
+    headers: IncomingMessage["headers"],
+    now: number,
+    version: DataVersion,
+  ): { entry: KeptResponse; stale: boolean } | { rendering: Promise<CachedResponse | undefined> } | undefined => {
+    const entry = store.get(key);
+    const rendering = inFlight.wait(key);
+    if (entry !== undefined) {
+      if (entry.dataVersion === version.version) {
+        if (entry.expiresAt > now || rendering !== undefined) return { entry, stale: false };
+      } else if (rendering !== undefined && mayTakeStale(headers)) {
+        return { entry, stale: true };
+      }
+    }
+    return rendering === undefined ? undefined : { rendering };
   };
-  const serve = (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+  const answer = (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse, stale = false) => {
+    reply.hijack();
+    publicCacheRequests.inc({ result: stale ? "stale" : "hit" });
+    writeCached(request.raw, reply.raw, entry, stale);
+  };
+  const serve = (request: FastifyRequest, reply: FastifyReply, next: () => void) => {
     const now = Date.now();
     const version = watch.fresh(now) ? watch.current : undefined;
     const key = cacheKeyOf(request.raw.url ?? "/");
-    const pending: NonNullable<FastifyRequest["publicCache"]> = { key, version, settle: undefined };
+    const pending: NonNullable<FastifyRequest["publicCache"]> = { key, version, settle: undefined, versions: { oldest: undefined } };
     request.publicCache = pending;
+    // The render runs watched: what it is handed older than `version` is recorded.
+    const done = () => watchRender(pending.versions, next);
     if (version === undefined) {
-      // The database is away: what was kept before the outage beats a 503 (stale-if-error). The
-      // store is emptied as soon as the version is readable again and has moved.
+      // The database is away: what was kept for the last version read beats a 503 (stale-if-error).
       const kept = watch.unreachable ? store.get(key) : undefined;
-      if (kept !== undefined) answer(request, reply, kept);
+      if (kept !== undefined && kept.dataVersion === watch.current?.version) answer(request, reply, kept);
       return done();
     }
-    const entry = store.get(key);
-    const rendering = inFlight.wait(key);
-    // An entry past its age is still good while its new render runs (the data did not change).
-    if (entry !== undefined && (entry.expiresAt > now || rendering !== undefined)) {
-      answer(request, reply, entry);
-      return done();
-    }
-    if (rendering === undefined) {
+    const found = lookup(key, request.raw.headers, now, version);
+    if (found === undefined) {
       pending.settle = inFlight.begin(key, reply.raw);
       return done();
     }
-    void rendering.then((rendered) => {
+    if ("entry" in found) {
+      answer(request, reply, found.entry, found.stale);
+      return done();
+    }
+    void found.rendering.then((rendered) => {
       if (rendered !== undefined) answer(request, reply, rendered);
       done();
     });
@@ -261,15 +313,15 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     server.on("request", (req: IncomingMessage, res: ServerResponse) => {
       const method = req.method;
       const now = Date.now();
-      if ((method === "GET" || method === "HEAD") && watch.fresh(now)) {
-        const key = cacheKeyOf(req.url ?? "/");
-        const entry = store.get(key);
-        const rendering = inFlight.wait(key);
-        if (entry !== undefined && (entry.expiresAt > now || rendering !== undefined)) {
-          publicCacheRequests.inc({ result: "hit" });
-          return writeCached(req, res, entry);
+      const version = watch.current;
+      if ((method === "GET" || method === "HEAD") && version !== undefined && watch.fresh(now)) {
+        const found = lookup(cacheKeyOf(req.url ?? "/"), req.headers, now, version);
+        if (found !== undefined && "entry" in found) {
+          publicCacheRequests.inc({ result: found.stale ? "stale" : "hit" });
+          return writeCached(req, res, found.entry, found.stale);
         }
-        if (rendering !== undefined) {
+        if (found !== undefined) {
+          const { rendering } = found;
           void rendering.then((rendered) => {
             if (!rendered) return fastifyHandler.call(server, req, res);
             publicCacheRequests.inc({ result: "hit" });

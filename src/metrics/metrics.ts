@@ -18,7 +18,7 @@ export const httpRequestDuration = new Histogram({
 
 export const publicCacheRequests = new Counter({
   name: "cw_public_cache_requests_total",
-  help: "Requests of publicly cached routes, by result (hit: answered from memory; miss: rendered)",
+  help: "Requests of publicly cached routes, by result (hit: answered from memory; stale: an older version while its new render runs; miss: rendered)",
   labelNames: ["result"] as const,
   registers: [processRegistry],
 });
@@ -34,6 +34,13 @@ export const programmeIndexBuild = new Histogram({
   name: "cw_programme_index_build_duration_seconds",
   help: "Programme index (re)builds and their duration; _count is the number of builds",
   buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [processRegistry],
+});
+
+export const programmeIndexUpdate = new Histogram({
+  name: "cw_programme_index_update_duration_seconds",
+  help: "Incremental programme index updates (only changed events read) and their duration",
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   registers: [processRegistry],
 });
 

@@ -1,17 +1,33 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../db/client.ts";
-import { memoForVersion, type VersionedDb } from "../../lib/data-version.ts";
+import type { VersionedDb } from "../../lib/data-version.ts";
+import { keptUpToDate } from "../../lib/updated-in-background.ts";
 import { searchWordsOf } from "../programme-query.ts";
 import { buildProgrammeIndex, type ProgrammeIndex } from "./build-programme-index.ts";
 import { resolveSearchText } from "./resolve-search-text.ts";
 import { searchLexiconFor } from "./search-lexicon.ts";
 import { evaluateTsquery, parseTsquery, type TsqueryNode } from "./tsquery.ts";
+import { updateProgrammeIndex } from "./update-programme-index.ts";
 
 export type { ProgrammeIndex } from "./build-programme-index.ts";
 
-/** The programme index of an edition for this data version (built once, shared by all requests). */
+/**
+ * The programme index of an edition for this data version: built once, then updated with the
+ * changed events only, shared by all requests; during an update the public cache's renders get the
+ * previous version (lib/updated-in-background.ts). The search lexicon of the new version is loaded
+ * before the index is handed out, so text queries on it do not wait for it either.
+ */
 export function programmeIndexFor(at: VersionedDb, editionId: number): Promise<ProgrammeIndex> {
-  return memoForVersion(at, `programme-index:${editionId}`, (db) => buildProgrammeIndex(db, editionId, at.version));
+  return keptUpToDate(at, `programme-index:${editionId}`, {
+    build: (db) => withLexicon(db, buildProgrammeIndex(db, editionId)),
+    update: (db, current) => withLexicon(db, updateProgrammeIndex(db, current)),
+  });
+}
+
+async function withLexicon(db: Db, loading: Promise<ProgrammeIndex>): Promise<ProgrammeIndex> {
+  const index = await loading;
+  await searchLexiconFor({ db, version: index.version });
+  return index;
 }
 
 /** Parsed text queries kept per index; a bound keeps a flood of distinct searches from growing it. */

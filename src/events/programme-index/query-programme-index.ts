@@ -105,7 +105,9 @@ export function countInIndex(
   let onlineCount = 0;
   let freeCount = 0;
   const online = vocab.mode.numberOf("online");
-  for (let i = 0; i < index.size; i++) {
+  const { order } = index;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
     if (text && text[i] !== 1) continue;
     // The one set dimension this event fails, if exactly one; events failing two count nowhere.
     let failed: Dimension | undefined;
@@ -159,7 +161,9 @@ export function pageInIndex(
   const tests = Object.values(dimensionTests(index, filter)) as Test[];
   const ids: number[] = [];
   let skipped = 0;
-  for (let i = 0; i < index.size && ids.length < page.limit; i++) {
+  const { order } = index;
+  for (let k = 0; k < order.length && ids.length < page.limit; k++) {
+    const i = order[k] as number;
     if (text && text[i] !== 1) continue;
     if (!tests.every((test) => test(i))) continue;
     if (skipped++ < page.offset) continue;
