@@ -1,17 +1,15 @@
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
-import { openDatabase } from "./db/client.ts";
 import { StartupError } from "./db/data-dir.ts";
-import { prepareDatabase } from "./db/prepare-database.ts";
 import { formatDemoAccounts } from "./db/seed/demo/demo-users.ts";
+import { startDatabase } from "./db/start-database.ts";
 import { openFileStore } from "./storage/open-file-store.ts";
 
 /** Starts the server; configuration and data-folder problems end with a message, not a stack trace. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const database = await openDatabase(config);
-  const { seeded, accounts } = await prepareDatabase(database, { seed: config.seed, store: openFileStore(config) });
+  const { database, seeded, accounts, usedPreparedDemo } = await startDatabase(config, openFileStore(config));
   const app = await buildApp({ config, database });
 
   let closing = false;
@@ -30,7 +28,7 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    { url: config.baseUrl, database: database.kind, seeded, startupMs: Math.round(performance.now() - started) },
+    { url: config.baseUrl, database: database.kind, seeded, usedPreparedDemo, startupMs: Math.round(performance.now() - started) },
     `Clusterwoche is ready on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`,
   );
   // Once, when the demo accounts were just created: on stdout, readable, not only in the JSON log.

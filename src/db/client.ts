@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
@@ -102,12 +104,20 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
   };
 }
 
-/** The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
-export async function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
+/**
+ * The database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR.
+ * `whenNew` may fill a fresh embedded database folder before it is opened (under the lock): the first
+ * start copies the prepared demo there instead of running initdb.
+ */
+export async function openDatabase(
+  config: { databaseUrl?: string | undefined; dataDir: string },
+  options: { whenNew?: (pgliteDir: string) => Promise<void> } = {},
+): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   const pgliteDir = prepareDataDir(config.dataDir);
   const unlock = lockDataDir(config.dataDir);
   try {
+    if (options.whenNew && !fs.existsSync(path.join(pgliteDir, "PG_VERSION"))) await options.whenNew(pgliteDir);
     const database = await openPglite({ dataDir: pgliteDir });
     return {
       ...database,

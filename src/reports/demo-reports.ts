@@ -43,9 +43,15 @@ function demoPicture(seed: number): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
-/** A two-page press release as a real PDF (pdf-lib, standard font: Latin-1 text only). */
+/**
+ * A two-page press release as a real PDF (pdf-lib, standard font: Latin-1 text only). Dated the event's
+ * end, not the seeding's clock: the same bytes from every seeding (the prepared demo is compared with them).
+ */
 async function demoPressRelease(target: Target): Promise<Buffer> {
-  const document = await PDFDocument.create();
+  const document = await PDFDocument.create({ updateMetadata: false });
+  document.setTitle(`Pressemitteilung - Clusterwoche ${target.year}`);
+  document.setCreationDate(target.endsAt);
+  document.setModificationDate(target.endsAt);
   const font = await document.embedFont(StandardFonts.Helvetica);
   const bold = await document.embedFont(StandardFonts.HelveticaBold);
   const lines = [

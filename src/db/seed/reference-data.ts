@@ -102,6 +102,9 @@ export async function ensureReferenceData(db: Db): Promise<void> {
       .insert(targetGroup)
       .values(targetGroups.map(([code, nameDe, nameEn], sort) => ({ code, nameDe, nameEn, sort })))
       .onConflictDoNothing();
-    await tx.insert(page).values(defaultPages).onConflictDoNothing();
+    // Only the missing ones: a conflicting insert would use up serial ids on every start.
+    const existing = new Set((await tx.select({ slug: page.slug }).from(page)).map((p) => p.slug));
+    const missing = defaultPages.filter((p) => !existing.has(p.slug));
+    if (missing.length > 0) await tx.insert(page).values(missing).onConflictDoNothing();
   });
 }

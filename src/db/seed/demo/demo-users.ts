@@ -25,19 +25,29 @@ const accounts: (Omit<DemoAccount, "scope"> & { stateCodes?: string[] })[] = [
   { role: "admin", email: "admin@demo.clusterwoche.example", password: "demo-admin-1", name: "Adam Admin (Demo)" },
 ];
 
+/** The demo accounts as printed (the prepared demo, prepared-demo.ts, holds them created already). */
+export function demoAccounts(): DemoAccount[] {
+  const org = walkthroughOrganisation(demoOrganisations());
+  return accounts.map(({ stateCodes, ...account }) => ({
+    ...account,
+    scope: account.role === "organiser" ? org.name : stateCodes ? stateCodes.join(", ") : "",
+  }));
+}
+
 /** Creates the demo accounts that do not exist yet; returns those it created (with their passwords, to print once). */
 export async function seedDemoUsers(db: Db): Promise<DemoAccount[]> {
   const org = walkthroughOrganisation(demoOrganisations());
+  const printed = demoAccounts();
   const created: DemoAccount[] = [];
-  for (const { stateCodes, ...account } of accounts) {
+  for (const [i, { stateCodes, ...account }] of accounts.entries()) {
     if (await findUserByEmail(db, account.email)) continue;
     const organiser = account.role === "organiser";
     await createVerifiedUser({
       db,
       input: { ...account, stateCodes: stateCodes ?? [], orgSlugs: organiser ? [org.slug] : [] },
     });
-    const scope = organiser ? org.name : stateCodes ? stateCodes.join(", ") : "";
-    created.push({ ...account, scope });
+    const shown = printed[i];
+    if (shown) created.push(shown);
   }
   return created;
 }

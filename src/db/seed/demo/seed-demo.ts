@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, min } from "drizzle-orm";
 import { type DbOrTx, insertEventRecords } from "../../../events/event-record.ts";
 import type { Db } from "../../client.ts";
 import {
@@ -28,11 +28,19 @@ const pastEditions: { draft: EditionDraft; shape: typeof plan2019Shape | typeof 
 ];
 
 /**
- * Seeds the demo editions 2017 and 2019 (archived, as they happened) and the upcoming one, open for
- * submissions: the next April week after `now` (the app's clock; tests pin it). Does nothing if
- * edition 2019 exists.
+ * Which editions a call seeds: `all` (the default); `archive`, the demo organisations with 2017 and
+ * 2019, which never depend on the day (the prepared demo, prepared-demo.ts, holds them); `upcoming`,
+ * the edition planned from `now`, seeded at the first start on top of the prepared demo. `archive`
+ * and then `upcoming` write the same rows, ids included, as `all`.
  */
-export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<DemoCounts> {
+export type DemoPart = "all" | "archive" | "upcoming";
+
+/**
+ * Seeds the demo editions 2017 and 2019 (archived, as they happened) and the upcoming one, open for
+ * submissions: the next April week after `now` (the app's clock; tests pin it). `all` and `archive`
+ * do nothing if edition 2019 exists; `upcoming` does nothing if an edition after 2019 exists.
+ */
+export async function seedDemo(db: Db, { now = new Date(), part = "all" }: { now?: Date; part?: DemoPart } = {}): Promise<DemoCounts> {
   const upcoming = upcomingEdition(now);
   const editions = [
     ...pastEditions.map(({ draft, shape, seed }) => ({
@@ -47,20 +55,26 @@ export async function seedDemo(db: Db, { now = new Date() }: { now?: Date } = {}
       } satisfies EditionPlan,
     })),
     { draft: upcoming.draft, plan: upcoming.plan },
-  ];
+  ].filter(({ draft }) => part === "all" || (part === "upcoming") === (draft === upcoming.draft));
   return db.transaction(async (tx) => {
     const counts: DemoCounts = { editions: 0, organisations: 0, events: 0, booths: 0 };
-    const [current] = await tx.select({ id: edition.id }).from(edition).where(eq(edition.year, 2019));
-    if (current) return counts;
+    const [seededAlready] = await tx
+      .select({ id: edition.id })
+      .from(edition)
+      .where(part === "upcoming" ? gt(edition.year, 2019) : eq(edition.year, 2019));
+    if (seededAlready) return counts;
 
     const orgs = demoOrganisations();
-    const { ids: orgIds, inserted } = await insertOrganisations(tx, orgs);
+    // The upcoming part finds the organisations and the fairground that `archive` wrote (an insert
+    // that conflicts would still use up serial ids, and the ids must stay those of `all`).
+    const { ids: orgIds, inserted } = part === "upcoming" ? await findOrganisations(tx, orgs) : await insertOrganisations(tx, orgs);
     counts.organisations = inserted;
     const keyedVenues = new Map<string, number>();
     for (const { draft, plan } of editions) {
       const [existing] = await tx.select({ id: edition.id }).from(edition).where(eq(edition.year, draft.year));
       if (existing) continue;
       const planned = planEdition(orgs, plan);
+      if (part === "upcoming") await findKeyedVenues(tx, planned, keyedVenues);
       const seeded = await seedEdition(tx, draft, planned, orgIds, keyedVenues);
       counts.editions++;
       counts.events += seeded.events;
@@ -80,6 +94,10 @@ async function insertOrganisations(tx: DbOrTx, orgs: OrgDraft[]): Promise<{ ids:
     .values(orgs.map(({ region: _region, ...row }) => row))
     .onConflictDoNothing({ target: organisation.slug })
     .returning({ id: organisation.id });
+  return { ids: (await findOrganisations(tx, orgs)).ids, inserted: rows.length };
+}
+
+async function findOrganisations(tx: DbOrTx, orgs: OrgDraft[]): Promise<{ ids: Map<string, number>; inserted: number }> {
   const all = await tx
     .select({ id: organisation.id, slug: organisation.slug })
     .from(organisation)
@@ -89,7 +107,19 @@ async function insertOrganisations(tx: DbOrTx, orgs: OrgDraft[]): Promise<{ ids:
         orgs.map((o) => o.slug),
       ),
     );
-  return { ids: new Map(all.map((r) => [r.slug, r.id])), inserted: rows.length };
+  return { ids: new Map(all.map((r) => [r.slug, r.id])), inserted: 0 };
+}
+
+/** Adds the rows of keyed venues (the fairground) that an earlier part wrote: the first with that name, street and city. */
+async function findKeyedVenues(tx: DbOrTx, planned: PlannedEvent[], keyed: Map<string, number>): Promise<void> {
+  for (const draft of new Set(planned.flatMap((p) => (p.venue?.key ? [p.venue] : [])))) {
+    if (!draft.key || keyed.has(draft.key)) continue;
+    const [row] = await tx
+      .select({ id: min(venue.id) })
+      .from(venue)
+      .where(and(eq(venue.name, draft.name), eq(venue.street, draft.street ?? ""), eq(venue.city, draft.city)));
+    if (row?.id != null) keyed.set(draft.key, row.id);
+  }
 }
 
 /** Inserts the venues of the planned events in one statement; keyed venues (the fairground) only once. */
