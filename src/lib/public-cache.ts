@@ -183,7 +183,8 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
     const keepable = () => watch.current === version && watch.fresh();
     const keep = (body: Buffer, encoded: Partial<Record<CompressedEncoding, Buffer>>, etag: string, validators: Validators) => {
       if (!keepable()) return settle?.(undefined);
-      const entry = buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs, encoded);
+      const built = buildEntry(reply.getHeaders(), body, etag, validators, Date.now() + limits.maxAgeMs, encoded);
+      const entry: KeptResponse = { ...built, dataVersion: version.version };
       store.set(key, entry);
       settle?.(entry);
     };

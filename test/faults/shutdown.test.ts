@@ -1,5 +1,4 @@
 import net from "node:net";
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openPostgres, queryRows } from "../../src/db/client.ts";
 import { mailJob } from "../../src/db/schema/index.ts";
