@@ -12,7 +12,7 @@ declare module "autocannon" {
       }
     >;
   };
-  type Histogram = { average: number; total: number; p50: number; p99: number };
+  type Histogram = { average: number; total: number; p50: number; p99: number; max: number };
   type Result = { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number };
   export default function autocannon(options: Options): Promise<Result>;
 }

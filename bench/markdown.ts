@@ -1,3 +1,5 @@
+import type { EditFigures } from "./edits.ts";
+import type { StartFigures } from "./first-start.ts";
 import type { ImportFigures } from "./import-bench.ts";
 import type { Machine } from "./machine.ts";
 import type { ScenarioResult } from "./measure.ts";
@@ -11,6 +13,8 @@ export type Report = {
   scenarios: ScenarioResult[];
   queryTiming: QueryTiming[];
   import: ImportFigures | null;
+  edits: EditFigures | null;
+  start: StartFigures | null;
 };
 
 /** The run as Markdown tables, for docs/PERFORMANCE.md. */

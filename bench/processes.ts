@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -79,4 +80,15 @@ export function runChild(entry: string, args: string[], env: Record<string, stri
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${entry} ${args.join(" ")} failed (${code}):\n${output}`))));
   });
+}
+
+/**
+ * A process's resident memory now and its peak (VmRSS, VmHWM from /proc, Linux only). `resetPeak`
+ * starts the peak afresh (clear_refs 5), so a later read covers only what ran in between.
+ */
+export function processMemory(pid: number, options: { resetPeak?: boolean } = {}): { rssMb: number; peakRssMb: number } {
+  if (options.resetPeak) fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0);
+  return { rssMb: Math.round(kb("VmRSS") / 1024), peakRssMb: Math.round(kb("VmHWM") / 1024) };
 }

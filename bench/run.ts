@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
 import { openDatabase } from "../src/db/client.ts";
+import { type EditFigures, editsTable, measureEdits } from "./edits.ts";
+import { measureFirstStart, type StartFigures, startTable } from "./first-start.ts";
 import { generateEvents } from "./generate-events.ts";
 import { type ImportFigures, importTable, measureImport } from "./import-bench.ts";
 import { describeMachine, loadAverage } from "./machine.ts";
@@ -32,7 +34,11 @@ const program = new Command("bench")
   .option("--database-url <url>", "run against this PostgreSQL database (migrated and demo-seeded if empty) instead of embedded PGlite")
   .option("--events <n>", "with --database-url: generate events until the current edition has n", Number)
   .option("--only <names>", "comma-separated scenario names (home, programme, programme-filtered, event, api-list, ics)")
-  .option("--section <names>", "comma-separated parts to run: http (the load test), import (10,000-row sheet)", "http,import")
+  .option(
+    "--section <names>",
+    "comma-separated parts to run: http (the load test), edits (reads while publishing, ICS after a change; needs --database-url), import (10,000-row sheet), start (first npm start)",
+    "http,edits,import,start",
+  )
   .option("--query-timing", "also time the programme queries directly on the database", false)
   .option("--query-runs <n>", "runs per query-timing case", Number, 300)
   .option("--cpu-prof", "write V8 CPU profiles of the app and of the import steps to bench/results/", false)
@@ -81,20 +87,32 @@ async function main(options: Options): Promise<void> {
   const sections = new Set(options.section.split(",").map((s) => s.trim()));
   const results: ScenarioResult[] = [];
   let timings: QueryTiming[] = [];
-  if (sections.has("http")) {
+  let edits: EditFigures | null = null;
+  if (sections.has("edits") && !options.databaseUrl)
+    log("The edits section needs --database-url (a second writer beside the app); skipped.");
+  const runEdits = sections.has("edits") && options.databaseUrl !== undefined;
+  if (sections.has("http") || runEdits) {
     log("Starting the app and the baseline server …");
+    const metricsToken = "bench-metrics-token-0123456789";
     const app = await startChild("src/server.ts", {
-      env: { ...databaseEnv, DATA_DIR: dataDir, SEED: "demo", LOG_LEVEL: "warn" },
+      env: { ...databaseEnv, DATA_DIR: dataDir, SEED: "demo", LOG_LEVEL: "warn", METRICS_TOKEN: metricsToken },
       nodeArgs: options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${resultsDir}`] : [],
       readyPath: "/readyz",
     });
     const baseline = await startChild("bench/baseline-server.ts", { readyPath: "/readyz" });
     try {
       const only = options.only?.split(",").map((s) => s.trim());
-      const scenarios = (await buildScenarios(app.url)).filter((s) => !only || only.includes(s.name));
+      const scenarios = sections.has("http") ? (await buildScenarios(app.url)).filter((s) => !only || only.includes(s.name)) : [];
       for (const scenario of scenarios) {
         log(`Measuring ${scenario.label} (${scenario.paths.length} distinct paths) …`);
         results.push(await measureScenario(scenario, app.url, baseline.url, options));
+      }
+      if (runEdits && options.databaseUrl && app.process.pid) {
+        const settings = { seconds: Math.max(options.duration, 15), connections: options.connections };
+        edits = await measureEdits(
+          { ...settings, databaseUrl: options.databaseUrl, appUrl: app.url, appPid: app.process.pid, metricsToken },
+          log,
+        );
       }
     } finally {
       await app.stop();
@@ -110,6 +128,7 @@ async function main(options: Options): Promise<void> {
       nodeArgs: options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${resultsDir}`] : [],
     });
   }
+  const start: StartFigures | null = sections.has("start") ? await measureFirstStart(log) : null;
   if (options.queryTiming) {
     log(`Timing the programme queries directly (${options.queryRuns} runs per case) …`);
     const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir });
@@ -134,6 +153,8 @@ async function main(options: Options): Promise<void> {
     scenarios: results,
     queryTiming: timings,
     import: importFigures,
+    edits,
+    start,
   };
   const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -142,7 +163,9 @@ async function main(options: Options): Promise<void> {
   );
   if (results.length) console.log(table(results));
   if (timings.length) console.log(`\nProgramme queries on the database:\n${timingTable(timings)}`);
+  if (edits) console.log(`\n${editsTable(edits)}`);
   if (importFigures) console.log(`\n${importTable(importFigures)}`);
+  if (start) console.log(`\nFirst start (embedded PGlite, demo data):\n${startTable(start)}`);
   if (options.markdown) console.log(`\n${markdownReport(report, path.relative(root, file))}`);
   console.log(`\nWritten to ${path.relative(root, file)}`);
 }

@@ -1,0 +1,73 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, root } from "./processes.ts";
+
+/** Issue #15.8: the first `npm start` on a fresh data folder serves its first page in ≤ 10 s. */
+export const startTargets = { firstPageMs: 10_000 };
+
+type Start = { firstPageMs: number; startupMs: number | null; usedPreparedDemo: boolean | null };
+export type StartFigures = { first: Start; restart: Start };
+
+/**
+ * Starts the app as `npm start` does (tsx, embedded PGlite, demo seed) on `dataDir` and times it
+ * until `/` answers 200; the startup log line says whether the prepared demo was copied.
+ */
+async function timeStart(dataDir: string): Promise<Start> {
+  const port = await freePort();
+  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info" };
+  delete env.DATABASE_URL;
+  delete env.SEED;
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  try {
+    while (true) {
+      if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${log.slice(-4000)}`);
+      if (performance.now() - started > 180_000) throw new Error(`the app did not serve / within 180 s:\n${log.slice(-4000)}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const firstPageMs = Math.round(performance.now() - started);
+    const line = log.split("\n").find((l) => l.includes('"usedPreparedDemo"'));
+    const parsed = line ? (JSON.parse(line) as { startupMs?: number; usedPreparedDemo?: boolean }) : {};
+    return { firstPageMs, startupMs: parsed.startupMs ?? null, usedPreparedDemo: parsed.usedPreparedDemo ?? null };
+  } finally {
+    await new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  }
+}
+
+/** The first start on an empty data folder, then a restart on the same folder. */
+export async function measureFirstStart(log: (line: string) => void): Promise<StartFigures> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-bench-start-"));
+  try {
+    log("First npm start on an empty data folder …");
+    const first = await timeStart(dataDir);
+    log("Restart on the same folder …");
+    const restart = await timeStart(dataDir);
+    return { first, restart };
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function startTable(f: StartFigures): string {
+  const row = (label: string, s: Start) =>
+    `${label.padEnd(10)} first page after ${String(s.firstPageMs).padStart(6)} ms (listening after ${s.startupMs ?? "?"} ms; prepared demo ${s.usedPreparedDemo === null ? "?" : s.usedPreparedDemo ? "copied" : "not used"})`;
+  return [
+    row("first", f.first),
+    row("restart", f.restart),
+    `  target first page ≤ ${startTargets.firstPageMs} ms: ${f.first.firstPageMs <= startTargets.firstPageMs ? "met" : "NOT met"}`,
+  ].join("\n");
+}
