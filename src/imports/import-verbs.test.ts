@@ -195,6 +195,39 @@ describe("confirmImport", () => {
     expect(await database.db.select({ n: count() }).from(event).where(eq(event.externalRef, "C-2"))).toEqual([{ n: 1 }]);
   });
 
+  it("takes a reference as the organisation's own per edition: next year's sheet with the same references makes new events", async () => {
+    const nextYear = YEAR + 1;
+    await openEdition(database.db, {
+      year: nextYear,
+      startsOn: `${nextYear}-04-06`,
+      endsOn: `${nextYear}-04-15`,
+      submissionOpensAt: new Date(Date.now() - 86_400_000),
+      submissionClosesAt: new Date(Date.now() + 60 * 86_400_000),
+    });
+    const first = await plan(ownerA, await xlsxOf(basicKeys, [validRow("Y-1", DAY, { titleDe: "Jahrestreffen" })]));
+    await confirmImport({ ctx: ctx(ownerA), input: { planId: first.id } });
+    const [earlier] = await database.db.select().from(event).where(eq(event.externalRef, "Y-1"));
+    const nextDay = `${nextYear}-04-07`;
+    const sheet = await xlsxOf(basicKeys, [validRow("Y-1", nextDay, { titleDe: "Jahrestreffen, neue Ausgabe" })]);
+    const next = await planImport({
+      ctx: ctx(ownerA),
+      input: { organisationId: orgA.id, year: nextYear, file: sheet, fileName: "sheet.xlsx", importAs: "submitted" },
+    });
+    expect(next.body.counts).toEqual({ new: 1, changed: 0, unchanged: 0, faulty: 0 });
+    expect(await confirmImport({ ctx: ctx(ownerA), input: { planId: next.id } })).toMatchObject({ created: 1, updated: 0 });
+    const both = await database.db.select().from(event).where(eq(event.externalRef, "Y-1")).orderBy(event.id);
+    expect(both.map((e) => [e.editionId === earlier?.editionId, e.titleDe, e.version])).toEqual([
+      [true, "Jahrestreffen", earlier?.version],
+      [false, "Jahrestreffen, neue Ausgabe", 2],
+    ]);
+    // Within an edition the reference still names one event: the same sheet again changes nothing.
+    const again = await planImport({
+      ctx: ctx(ownerA),
+      input: { organisationId: orgA.id, year: nextYear, file: sheet, fileName: "sheet.xlsx", importAs: "submitted" },
+    });
+    expect(again.body.counts).toEqual({ new: 0, changed: 0, unchanged: 1, faulty: 0 });
+  });
+
   it("imports drafts when asked, and writes nothing when an event changed since the preview", async () => {
     const preview = await plan(ownerA, await xlsxOf(basicKeys, [validRow("S-1", DAY)]), { importAs: "draft" });
     await confirmImport({ ctx: ctx(ownerA), input: { planId: preview.id } });

@@ -80,7 +80,9 @@ export async function previewImport({ ctx, input }: { ctx: VerbCtx; input: Omit<
     ? await ctx.db
         .select()
         .from(event)
-        .where(and(eq(event.organisationId, org.id), isNull(event.revisionOf), inArray(event.externalRef, refs)))
+        .where(
+          and(eq(event.organisationId, org.id), eq(event.editionId, ed.id), isNull(event.revisionOf), inArray(event.externalRef, refs)),
+        )
     : [];
   const byRef = new Map(existing.map((e) => [e.externalRef ?? "", e]));
   const validated: Validated[] = [];
@@ -89,14 +91,6 @@ export async function previewImport({ ctx, input }: { ctx: VerbCtx; input: Omit<
     progress?.advance(1, "checked");
     const stored = byRef.get(sheetEvent.reference);
     const problems = [...sheetEvent.problems];
-    if (stored && stored.editionId !== ed.id)
-      problems.push({
-        row: sheetEvent.rows[0] ?? 0,
-        column: "reference",
-        code: "referenceElsewhere",
-        params: { year: await yearOf(ctx, stored.editionId) },
-        severity: "error",
-      });
     if (stored && (stored.status === "cancelled" || stored.status === "rejected"))
       problems.push({
         row: sheetEvent.rows[0] ?? 0,
@@ -105,7 +99,7 @@ export async function previewImport({ ctx, input }: { ctx: VerbCtx; input: Omit<
         params: { status: stored.status },
         severity: "error",
       });
-    const working = stored && stored.editionId === ed.id ? await loadWorkingCopy(ctx.db, stored) : undefined;
+    const working = stored ? await loadWorkingCopy(ctx.db, stored) : undefined;
     const base = working ? inputFromForm(formFromEvent(working)) : null;
     const merged = overlayInput(base, sheetEvent.input, sheetEvent.sessions);
     validated.push(validateEntry({ sheet: sheetEvent, problems, base, stored, version: working?.event.version ?? null, merged }));
@@ -115,11 +109,6 @@ export async function previewImport({ ctx, input }: { ctx: VerbCtx; input: Omit<
   const entries = validated.map((v) => entryOf(v));
   const body: PlanBody = { sheetProblems, headers: headersOf(sheet.headers, columns.byKey), entries, counts: countsOf(entries) };
   return { organisation: org, editionId: ed.id, year: ed.year, body };
-}
-
-async function yearOf(ctx: VerbCtx, editionId: number): Promise<string> {
-  const [row] = await ctx.db.select({ year: edition.year }).from(edition).where(eq(edition.id, editionId));
-  return String(row?.year ?? "");
 }
 
 function headersOf(headers: string[], byKey: Map<string, number>): Record<string, string> {

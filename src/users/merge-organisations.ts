@@ -44,7 +44,7 @@ const fillIn = [
  * decisions go with them), members (owner wins where someone is in both), trade-fair presences, invitations
  * and every other row referencing it move; co-organiser mentions are rewritten; empty profile fields are filled
  * from the duplicate, topics and labels united; then the duplicate is deleted. An import reference
- * (external_ref) both use is dropped from the moved event. The audit row keeps the duplicate as it was and the counts.
+ * (external_ref) both use in the same edition is dropped from the moved event. The audit row keeps the duplicate as it was and the counts.
  * `expected` (the preview's counts) must still hold, else 409: what is confirmed is what was shown.
  */
 export async function mergeOrganisations({
@@ -61,9 +61,9 @@ export async function mergeOrganisations({
     if (input.expected !== undefined && input.expected !== fingerprint(moved)) throw conflict("Changed since the preview");
     const from = source.id;
     const to = target.id;
-    await tx.execute(sql`update event set external_ref = null
-      where organisation_id = ${from} and external_ref in
-        (select external_ref from event where organisation_id = ${to} and external_ref is not null)`);
+    await tx.execute(sql`update event e set external_ref = null
+      where e.organisation_id = ${from} and exists (select from event k
+        where k.organisation_id = ${to} and k.edition_id = e.edition_id and k.external_ref = e.external_ref)`);
     await tx.execute(sql`insert into membership (user_id, organisation_id, role, created_at)
       select user_id, ${to}, role, created_at from membership where organisation_id = ${from}
       on conflict (user_id, organisation_id) do update

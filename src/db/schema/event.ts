@@ -101,7 +101,7 @@ export const event = pgTable(
     imageAlt: text(),
     imageCredit: text(),
     links: jsonb().$type<EventLink[]>().notNull().default([]),
-    /** Organiser's own reference, used by spreadsheet re-import. */
+    /** Organiser's own reference, used by spreadsheet re-import (unique per organisation and edition). */
     externalRef: text(),
     /** Denormalised from event_session by the write path: first start, last end, every Berlin day covered. */
     startsAt: timestamp({ withTimezone: true }).notNull(),
@@ -141,7 +141,10 @@ export const event = pgTable(
     ),
   },
   (t) => [
-    uniqueIndex("event_org_external_ref_idx").on(t.organisationId, t.externalRef).where(sql`${t.externalRef} is not null`),
+    // An organisation's own import reference names one event per edition: next year's sheet may reuse it.
+    uniqueIndex("event_org_edition_external_ref_idx")
+      .on(t.organisationId, t.editionId, t.externalRef)
+      .where(sql`${t.externalRef} is not null`),
     index("event_edition_status_starts_idx").on(t.editionId, t.status, t.startsAt),
     index("event_organisation_idx").on(t.organisationId),
     index("event_state_idx").on(t.editionId, t.stateCode),

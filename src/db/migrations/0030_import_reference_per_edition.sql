@@ -1,0 +1,2 @@
+DROP INDEX "event_org_external_ref_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "event_org_edition_external_ref_idx" ON "event" USING btree ("organisation_id","edition_id","external_ref") WHERE "event"."external_ref" is not null;
