@@ -129,9 +129,15 @@ describe("GET /feeds/events.rss, .atom, .json", () => {
     }
   });
 
-  it("accepts a 5,000-character search text", async () => {
-    const response = await get(`/feeds/events.json?q=${"Kunststoff ".repeat(500)}`);
+  it("accepts a search text up to 200 characters, as the API does, and answers a longer one 400 naming q", async () => {
+    const longest = "Kunststoff ".repeat(20).slice(0, 200);
+    const response = await get(`/feeds/events.json?q=${encodeURIComponent(longest)}`);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body).version).toBe("https://jsonfeed.org/version/1.1");
+    const tooLong = await get(`/feeds/events.json?q=${encodeURIComponent(`${longest}x`)}`);
+    expect(tooLong.statusCode).toBe(400);
+    const body = JSON.parse(tooLong.body) as { error: { code: string; fields: Record<string, string> } };
+    expect(body.error.code).toBe("invalid_parameter");
+    expect(Object.keys(body.error.fields)).toEqual(["q"]);
   });
 });
