@@ -113,6 +113,7 @@ export async function buildApp({
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     xDnsPrefetchControl: false,
     xDownloadOptions: false,
+    xFrameOptions: false,
     xPermittedCrossDomainPolicies: false,
     xXssProtection: false,
   });

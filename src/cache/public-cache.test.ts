@@ -154,7 +154,7 @@ describe("public response cache", () => {
       const second = await fetch(url);
       expect(second.headers.get("x-cache")).toBe("hit");
       expect(await second.text()).toBe(body);
-      const replayed = ["content-type", "etag", "last-modified", "cache-control", "content-security-policy", "x-frame-options"];
+      const replayed = ["content-type", "etag", "last-modified", "cache-control", "content-security-policy", "permissions-policy"];
       replayed.push("x-content-type-options", "referrer-policy", "cross-origin-opener-policy", "cross-origin-resource-policy");
       for (const name of replayed) {
         expect(first.headers.get(name), name).not.toBeNull();

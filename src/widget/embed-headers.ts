@@ -2,8 +2,8 @@ import type { FastifyReply } from "fastify";
 
 /**
  * Lets any site frame this response: the global CSP (helmet, set before the handler runs) says
- * `frame-ancestors 'self'` and helmet adds X-Frame-Options; this route replaces the one directive
- * and drops the header, keeping the rest of the policy as configured in app.ts.
+ * `frame-ancestors 'self'`; this route replaces the one directive, keeping the rest of the policy
+ * as configured in app.ts.
  */
 export function allowFramingByAnySite(reply: FastifyReply): void {
   const csp = reply.getHeader("content-security-policy") ?? reply.raw.getHeader("content-security-policy");
@@ -13,8 +13,6 @@ export function allowFramingByAnySite(reply: FastifyReply): void {
     .filter((d) => d !== "" && !/^frame-ancestors\b/i.test(d));
   directives.push("frame-ancestors *");
   reply.header("content-security-policy", directives.join(";"));
-  reply.raw.removeHeader("x-frame-options");
-  reply.removeHeader("x-frame-options");
   reply.header("cross-origin-resource-policy", "cross-origin");
 }
 
