@@ -2,7 +2,8 @@ import http from "node:http";
 
 /**
  * The baseline: a bare node:http server replaying the app's own response bodies, byte for byte,
- * with only content-type, content-length (and content-encoding for compressed samples). bench/measure.ts uploads a scenario's sample bodies
+ * with only content-type, content-length (and content-encoding for compressed samples) — or, for the
+ * control run of `--same-headers`, with the app's own headers (x-replay-headers). bench/measure.ts uploads a scenario's sample bodies
  * once (PUT /bodies/<scenario>/<n>) and then loads GET /bodies/<scenario>/<n>, so the client
  * parses and decodes exactly what it gets from the app (see docs/PERFORMANCE.md "The benchmark").
  */
@@ -20,6 +21,8 @@ function store(request: http.IncomingMessage, response: http.ServerResponse): vo
     const encoding = request.headers["x-content-encoding"];
     const headers: http.OutgoingHttpHeaders = { "content-type": type, "content-length": body.length };
     if (typeof encoding === "string") headers["content-encoding"] = encoding;
+    const replay = request.headers["x-replay-headers"];
+    if (typeof replay === "string") Object.assign(headers, JSON.parse(replay) as http.OutgoingHttpHeaders);
     bodies.set(request.url ?? "", { body, headers });
     response.writeHead(204).end();
   });

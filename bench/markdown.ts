@@ -26,11 +26,11 @@ export function markdownReport(report: Report, file: string): string {
   ];
   if (report.scenarios.length) {
     lines.push(
-      "| scenario | req/s | p50 ms | p99 ms | baseline req/s | p50 | p99 | × req/s | body bytes | x-cache hits | errors |",
-      "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+      "| scenario | req/s | p50 ms | p99 ms | baseline req/s | p50 | p99 | × req/s | body bytes | x-cache hits | errors | × same headers |",
+      "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
       ...report.scenarios.map(
         (r) =>
-          `| ${r.label} | ${r.app.reqPerSec} | ${r.app.p50} | ${r.app.p99} | ${r.baseline.reqPerSec} | ${r.baseline.p50} | ${r.baseline.p99} | ${r.ratio.reqPerSec} | ${r.bodyBytes} | ${r.cacheHitShare === null ? "–" : `${Math.round(r.cacheHitShare * 100)} %`} | ${r.app.errors + r.app.non2xx} |`,
+          `| ${r.label} | ${r.app.reqPerSec} | ${r.app.p50} | ${r.app.p99} | ${r.baseline.reqPerSec} | ${r.baseline.p50} | ${r.baseline.p99} | ${r.ratio.reqPerSec} | ${r.bodyBytes} | ${r.cacheHitShare === null ? "–" : `${Math.round(r.cacheHitShare * 100)} %`} | ${r.app.errors + r.app.non2xx} | ${r.sameHeaders ? r.sameHeaders.ratio.reqPerSec : "–"} |`,
       ),
       "",
     );

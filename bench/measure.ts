@@ -14,9 +14,11 @@ export type ScenarioResult = {
   app: Figures;
   baseline: Figures;
   ratio: { reqPerSec: number; p50: number; p99: number };
+  /** `--same-headers`: the bare server replaying the app's headers too; its ratio is the app's cost beyond its header bytes. */
+  sameHeaders?: { baseline: Figures; ratio: { reqPerSec: number } };
 };
 
-type Load = { duration: number; connections: number };
+type Load = { duration: number; connections: number; sameHeaders?: boolean };
 
 // The same callback on both runs, so the client does the same work per response (autocannon turns
 // the raw header list into an object only when a request has onResponse).
@@ -66,17 +68,18 @@ function combine(rounds: Figures[]): Figures {
 }
 
 /**
- * Loads app and baseline in alternating one-second rounds (app–baseline, then baseline–app), so
+ * Loads app and baseline in alternating one-second rounds (app–baseline, then baseline–app; with a
+ * third target each takes its turn first), so
  * other work on the machine falls on both alike instead of on whichever ran while it happened.
  * Responses slower than a tenth of a round get one round each of the whole duration instead: a
  * short round would end with most of them unfinished and leave the app rendering them.
  */
-async function loadAlternately(app: Target, baseline: Target, options: Load, typicalMs: number): Promise<void> {
+async function loadAlternately(targets: Target[], options: Load, typicalMs: number): Promise<void> {
   const alternate = typicalMs < 100 && options.duration >= 2;
   const rounds = alternate ? Math.round(options.duration) : 1;
   const seconds = alternate ? 1 : options.duration;
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? [app, baseline] : [baseline, app];
+    const order = [...targets.slice(round % targets.length), ...targets.slice(0, round % targets.length)];
     for (const target of order) await loadRound(target, options.connections, seconds);
   }
 }
@@ -94,7 +97,7 @@ function hitCounter(): { count: OnHeaders; share: () => number | null } {
   };
 }
 
-type Sample = { body: Buffer; type: string; encoding: string | undefined; ms: number };
+type Sample = { body: Buffer; type: string; encoding: string | undefined; headers: http.IncomingHttpHeaders; ms: number };
 
 /** The bytes as sent (fetch would decode a compressed body), with their type and coding. */
 function getRaw(url: string, acceptEncoding: string | undefined): Promise<Omit<Sample, "ms">> {
@@ -107,7 +110,12 @@ function getRaw(url: string, acceptEncoding: string | undefined): Promise<Omit<S
         response.on("end", () => {
           if (response.statusCode !== 200) return reject(new Error(`GET ${url}: ${response.statusCode}`));
           const encoding = response.headers["content-encoding"];
-          resolve({ body: Buffer.concat(chunks), type: response.headers["content-type"] ?? "text/html", encoding });
+          resolve({
+            body: Buffer.concat(chunks),
+            type: response.headers["content-type"] ?? "text/html",
+            encoding,
+            headers: response.headers,
+          });
         });
       })
       .on("error", reject);
@@ -128,11 +136,16 @@ async function sampleBodies(url: string, paths: string[], acceptEncoding: string
 }
 
 /** Hands the app's bodies to the baseline server; returns the paths that replay them. */
-async function uploadBodies(baselineUrl: string, scenario: string, bodies: Sample[]): Promise<string[]> {
+async function uploadBodies(baselineUrl: string, scenario: string, bodies: Sample[], sameHeaders = false): Promise<string[]> {
   const paths: string[] = [];
-  for (const [index, { body, type, encoding }] of bodies.entries()) {
+  for (const [index, { body, type, encoding, headers: sent }] of bodies.entries()) {
     const path = `/bodies/${scenario}/${index}`;
     const headers: Record<string, string> = { "content-type": type, ...(encoding ? { "x-content-encoding": encoding } : {}) };
+    // Node adds date, connection and keep-alive itself, as for the app.
+    const own = Object.entries(sent).filter(
+      ([name]) => !["date", "connection", "keep-alive", "content-length", "transfer-encoding"].includes(name),
+    );
+    if (sameHeaders) headers["x-replay-headers"] = JSON.stringify(Object.fromEntries(own));
     const response = await fetch(`${baselineUrl}${path}`, { method: "PUT", body: new Uint8Array(body), headers });
     if (!response.ok) throw new Error(`PUT ${path} on the baseline: ${response.status}`);
     paths.push(path);
@@ -161,9 +174,21 @@ export async function measureScenario(scenario: Scenario, appUrl: string, baseli
     rounds: [],
     acceptEncoding,
   };
-  await loadAlternately(appTarget, baselineTarget, options, median(samples.map((s) => s.ms)));
+  const control: Target | undefined =
+    options.sameHeaders && scenario.cached
+      ? {
+          url: baselineUrl,
+          paths: await uploadBodies(baselineUrl, `${scenario.name}-headers`, samples, true),
+          next: 0,
+          onHeaders: hitCounter().count,
+          rounds: [],
+          acceptEncoding,
+        }
+      : undefined;
+  await loadAlternately([appTarget, baselineTarget, ...(control ? [control] : [])], options, median(samples.map((s) => s.ms)));
   const app = combine(appTarget.rounds);
   const baseline = combine(baselineTarget.rounds);
+  const sameHeaders = control ? combine(control.rounds) : undefined;
   return {
     name: scenario.name,
     label: scenario.label,
@@ -174,5 +199,6 @@ export async function measureScenario(scenario: Scenario, appUrl: string, baseli
     app,
     baseline,
     ratio: { reqPerSec: ratio(app.reqPerSec, baseline.reqPerSec), p50: ratio(app.p50, baseline.p50), p99: ratio(app.p99, baseline.p99) },
+    ...(sameHeaders ? { sameHeaders: { baseline: sameHeaders, ratio: { reqPerSec: ratio(app.reqPerSec, sameHeaders.reqPerSec) } } } : {}),
   };
 }

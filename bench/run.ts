@@ -25,6 +25,7 @@ type Options = {
   queryRuns: number;
   cpuProf: boolean;
   markdown: boolean;
+  sameHeaders: boolean;
 };
 
 const program = new Command("bench")
@@ -42,16 +43,21 @@ const program = new Command("bench")
   .option("--query-timing", "also time the programme queries directly on the database", false)
   .option("--query-runs <n>", "runs per query-timing case", Number, 300)
   .option("--cpu-prof", "write V8 CPU profiles of the app and of the import steps to bench/results/", false)
+  .option(
+    "--same-headers",
+    "also load a bare server replaying the app's headers with its bodies (the app's cost beyond its header bytes)",
+    false,
+  )
   .option("--markdown", "also print the figures as Markdown tables (for docs/PERFORMANCE.md)", false);
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const pad = (value: string | number, width: number) => String(value).padStart(width);
 
 function table(results: ScenarioResult[]): string {
-  const head = `${"scenario".padEnd(40)} ${pad("req/s", 7)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} │ ${pad("base r/s", 8)} ${pad("p50", 5)} ${pad("p99", 5)} │ ${pad("×req/s", 7)} ${pad("×p50", 6)} ${pad("×p99", 6)} ${pad("bytes", 8)} ${pad("hits", 5)} ${pad("errors", 6)}`;
+  const head = `${"scenario".padEnd(40)} ${pad("req/s", 7)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} │ ${pad("base r/s", 8)} ${pad("p50", 5)} ${pad("p99", 5)} │ ${pad("×req/s", 7)} ${pad("×p50", 6)} ${pad("×p99", 6)} ${pad("bytes", 8)} ${pad("hits", 5)} ${pad("errors", 6)} ${pad("×same-h", 7)}`;
   const rows = results.map(
     (r) =>
-      `${r.label.padEnd(40)} ${pad(r.app.reqPerSec, 7)} ${pad(r.app.p50, 7)} ${pad(r.app.p99, 7)} │ ${pad(r.baseline.reqPerSec, 8)} ${pad(r.baseline.p50, 5)} ${pad(r.baseline.p99, 5)} │ ${pad(r.ratio.reqPerSec, 7)} ${pad(r.ratio.p50, 6)} ${pad(r.ratio.p99, 6)} ${pad(r.bodyBytes, 8)} ${pad(r.cacheHitShare === null ? "-" : `${Math.round(r.cacheHitShare * 100)}%`, 5)} ${pad(r.app.errors + r.app.non2xx, 6)}`,
+      `${r.label.padEnd(40)} ${pad(r.app.reqPerSec, 7)} ${pad(r.app.p50, 7)} ${pad(r.app.p99, 7)} │ ${pad(r.baseline.reqPerSec, 8)} ${pad(r.baseline.p50, 5)} ${pad(r.baseline.p99, 5)} │ ${pad(r.ratio.reqPerSec, 7)} ${pad(r.ratio.p50, 6)} ${pad(r.ratio.p99, 6)} ${pad(r.bodyBytes, 8)} ${pad(r.cacheHitShare === null ? "-" : `${Math.round(r.cacheHitShare * 100)}%`, 5)} ${pad(r.app.errors + r.app.non2xx, 6)} ${pad(r.sameHeaders ? r.sameHeaders.ratio.reqPerSec : "-", 7)}`,
   );
   return [head, "─".repeat(head.length), ...rows].join("\n");
 }
