@@ -79,7 +79,7 @@ export const importsDe = {
     lists: "Mehrere Werte (Themen, Zielgruppen, Sprachen, Länder) durch Komma getrennt; Mitveranstaltende und Links eine pro Zeile.",
     links: "Links als „Text | https://…“.",
     reference:
-      "Die Referenz ist Ihre eigene Kennung (z. B. VA-001). Ein erneuter Import mit derselben Referenz aktualisiert die Veranstaltung.",
+      "Die Referenz ist Ihre eigene Kennung (z. B. VA-001). Ein erneuter Import mit derselben Referenz aktualisiert die Veranstaltung dieser Ausgabe; in der nächsten Ausgabe dürfen Sie Ihre Referenzen wiederverwenden.",
   },
   exampleTitle: "Beispiel: Workshop Wasserstoff im Mittelstand",
   exampleSummary: "Beispielzeile – bitte überschreiben oder löschen.",
@@ -188,7 +188,8 @@ export const importsEn: Same<typeof importsDe> = {
     moreDates: "More dates: separated by semicolons, e.g. “03.04.2019 10:00-12:00; 04.04.2019”.",
     lists: "Several values (topics, target groups, languages, countries) separated by commas; co-organisers and links one per line.",
     links: "Links as “Text | https://…”.",
-    reference: "The reference is your own identifier (e.g. VA-001). Importing again with the same reference updates the event.",
+    reference:
+      "The reference is your own identifier (e.g. VA-001). Importing again with the same reference updates the event of this edition; next edition you may use your references again.",
   },
   exampleTitle: "Example: hydrogen workshop for SMEs",
   exampleSummary: "Example row – please overwrite or delete it.",
