@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/database.ts";
@@ -25,7 +28,8 @@ let editor: Actor;
 let coordinator: Actor;
 let owner: Actor;
 let org: { id: number };
-const store = new LocalFileStore("/tmp/cw-editions-verbs");
+// A folder of this run's own: the PGlite and PostgreSQL runs of this file may be at work at once.
+const store = new LocalFileStore(fs.mkdtempSync(path.join(os.tmpdir(), "cw-editions-verbs-")));
 const ctx = (actor: Actor | null) => ({ db: database.db, actor, baseUrl: "https://cw.example" });
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -70,7 +74,10 @@ beforeAll(async () => {
   owner = await makeActor(database.db, "organiser", { organisationIds: [org.id] });
   await database.db.insert(membership).values({ userId: owner.userId, organisationId: org.id }).onConflictDoNothing();
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(store.root, { recursive: true, force: true });
+});
 
 describe("createEdition / updateEdition / setEditionStatus", () => {
   it("creates an edition in planning with rows and audit; coordinators and organisers find nothing", async () => {
