@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 const shared = { testTimeout: 60_000, hookTimeout: 120_000, pool: "forks" as const };
@@ -6,6 +7,9 @@ const shared = { testTimeout: 60_000, hookTimeout: 120_000, pool: "forks" as con
 // (everything under src/) run a second time on that PostgreSQL server.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on CI's 2 cores one file at a time, while
+    // most files spend much of their time waiting on PostgreSQL, Chromium or sockets. Two at least.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
