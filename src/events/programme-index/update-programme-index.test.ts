@@ -3,7 +3,6 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/database.ts";
 import { type Database, queryRows } from "../../db/client.ts";
-import { publicStatuses } from "../programme-query.ts";
 import { buildProgrammeIndex, type ProgrammeIndex } from "./build-programme-index.ts";
 import { readProgrammeChanges, updateProgrammeIndex } from "./update-programme-index.ts";
 
@@ -155,20 +154,6 @@ describe("updating the programme index", () => {
     const changes = await readProgrammeChanges(database.db, index);
     expect(changes.upserts.map((r) => r.id)).toEqual([id]);
     expect(changes.removals).toEqual([]);
-  });
-
-  it("builds the same index in small batches as in one", async () => {
-    const editionId = editions[0] as number;
-    const whole = await buildProgrammeIndex(database.db, editionId, 1_000_000);
-    expect(whole.size).toBeGreaterThan(50);
-    // Every public event of the edition, in programme order as SQL orders it.
-    const expected = await queryRows<{ id: number }>(
-      database.db,
-      sql`select e.id from event e where e.edition_id = ${editionId} and ${publicStatuses} order by e.starts_at, e.id`,
-    );
-    expect([...whole.order].map((slot) => whole.ids[slot])).toEqual(expected.map((r) => r.id));
-    for (const batch of [1, 7, 50])
-      expect(describeIndex(await buildProgrammeIndex(database.db, editionId, batch)), `batch ${batch}`).toEqual(describeIndex(whole));
   });
 
   it("gives, after any sequence of creates, edits, publications, cancellations and deletions, what a full rebuild gives", async () => {
