@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort, root, runChild } from "./processes.ts";
+import { runChild, startChild } from "./processes.ts";
 
 /** Issue #15.8: the first `npm start` on a fresh data folder serves its first page in ≤ 10 s. */
 export const startTargets = { firstPageMs: 10_000 };
@@ -15,36 +14,21 @@ export type StartFigures = { prepareMs: number; first: Start; restart: Start };
  * until `/` answers 200; the startup log line says whether the prepared demo was copied.
  */
 async function timeStart(dataDir: string): Promise<Start> {
-  const port = await freePort();
-  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "info" };
-  delete env.DATABASE_URL;
-  delete env.SEED;
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const app = await startChild("src/server.ts", {
+    env: { DATA_DIR: dataDir, LOG_LEVEL: "info" },
+    unsetEnv: ["DATABASE_URL", "SEED"],
+    readyPath: "/",
+    pollMs: 50,
+  });
   try {
-    while (true) {
-      if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${log.slice(-4000)}`);
-      if (performance.now() - started > 180_000) throw new Error(`the app did not serve / within 180 s:\n${log.slice(-4000)}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    const firstPageMs = Math.round(performance.now() - started);
-    const line = log.split("\n").find((l) => l.includes('"usedPreparedDemo"'));
+    const line = app
+      .output()
+      .split("\n")
+      .find((l) => l.includes('"usedPreparedDemo"'));
     const parsed = line ? (JSON.parse(line) as { startupMs?: number; usedPreparedDemo?: boolean }) : {};
-    return { firstPageMs, startupMs: parsed.startupMs ?? null, usedPreparedDemo: parsed.usedPreparedDemo ?? null };
+    return { firstPageMs: app.readyMs, startupMs: parsed.startupMs ?? null, usedPreparedDemo: parsed.usedPreparedDemo ?? null };
   } finally {
-    await new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
+    await app.stop();
   }
 }
 

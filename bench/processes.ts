@@ -5,7 +5,15 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..");
 
-export type Child = { url: string; process: ChildProcess; stop(): Promise<void> };
+export type Child = {
+  url: string;
+  process: ChildProcess;
+  /** From the spawn until `readyPath` first answered 200. */
+  readyMs: number;
+  /** The end of what the process wrote (standard output and error). */
+  output(): string;
+  stop(): Promise<void>;
+};
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -20,25 +28,40 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a TypeScript entry point as its own Node process and waits until `readyPath` answers 200. */
+/**
+ * Starts a TypeScript entry point as its own Node process and waits until `readyPath` answers 200
+ * (asked every `pollMs`); `unsetEnv` names variables of this process the child must not inherit.
+ */
 export async function startChild(
   entry: string,
-  options: { env?: Record<string, string>; nodeArgs?: string[]; readyPath: string; timeoutMs?: number },
+  options: {
+    env?: Record<string, string>;
+    unsetEnv?: string[];
+    nodeArgs?: string[];
+    readyPath: string;
+    timeoutMs?: number;
+    pollMs?: number;
+  },
 ): Promise<Child> {
   const port = await freePort();
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env, PORT: String(port) };
+  for (const name of options.unsetEnv ?? []) delete env[name];
+  const started = performance.now();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", entry], {
     cwd: root,
-    env: { ...process.env, ...options.env, PORT: String(port) },
-    stdio: ["ignore", "ignore", "pipe"],
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-64_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   while (true) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
     try {
       const response = await fetch(`${url}${options.readyPath}`);
       if (response.ok) break;
@@ -47,13 +70,15 @@ export async function startChild(
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`${entry} did not become ready:\n${stderr}`);
+      throw new Error(`${entry} did not become ready:\n${output.slice(-4000)}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
   }
   return {
     url,
     process: child,
+    readyMs: Math.round(performance.now() - started),
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-import Fastify, { type FastifyInstance } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheOnlyApp, flagged } from "../../test/cache-app.ts";
 import { openTestDatabase } from "../../test/database.ts";
-import { loadConfig } from "../config.ts";
 import { type Database, queryRows } from "../db/client.ts";
-import { registerPublicCache } from "../lib/public-cache.ts";
 
 // The plugin on a small app of its own, with routes for every rule: how often a handler ran
 // tells whether an answer came from the cache.
@@ -21,11 +20,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const [row] = await queryRows<{ id: number }>(database.db, sql`select id from event order by id limit 1`);
   eventId = row?.id ?? 0;
-  app = Fastify();
-  app.decorate("config", loadConfig({ LOG_LEVEL: "silent", PUBLIC_CACHE: "on" }));
-  app.decorate("database", database);
-  registerPublicCache(app, { pollIntervalMs: 100, maxStaleMs: 400, maxAgeMs: 1000 });
-  const flagged = { config: { publicCache: true } };
+  app = cacheOnlyApp(database, { pollIntervalMs: 100, maxStaleMs: 400, maxAgeMs: 1000 });
   app.get("/flagged", flagged, async () => count("flagged"));
   app.post("/flagged", flagged, async () => count("post"));
   app.get("/plain", async () => count("plain"));

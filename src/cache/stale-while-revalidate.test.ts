@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
-import Fastify, { type FastifyInstance } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheOnlyApp, flagged } from "../../test/cache-app.ts";
 import { openTestDatabase } from "../../test/database.ts";
-import { loadConfig } from "../config.ts";
 import { type Database, queryRows } from "../db/client.ts";
 import { readDataVersion } from "../lib/data-version.ts";
-import { registerPublicCache } from "../lib/public-cache.ts";
 import { keptUpToDate } from "../lib/updated-in-background.ts";
 
 // The plugin on a small app of its own: a slow page, and a page drawn from a value kept up to date
@@ -39,11 +38,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const [row] = await queryRows<{ id: number }>(database.db, sql`select id from event order by id limit 1`);
   eventId = row?.id ?? 0;
-  app = Fastify();
-  app.decorate("config", loadConfig({ LOG_LEVEL: "silent", PUBLIC_CACHE: "on" }));
-  app.decorate("database", database);
-  registerPublicCache(app, { pollIntervalMs: 50, maxStaleMs: 5000, maxAgeMs: 60_000 });
-  const flagged = { config: { publicCache: true } };
+  app = cacheOnlyApp(database, { pollIntervalMs: 50, maxStaleMs: 5000, maxAgeMs: 60_000 });
   app.get("/slow-title", flagged, async () => {
     const [e] = await queryRows<{ title_de: string }>(database.db, sql`select title_de from event where id = ${eventId}`);
     await new Promise((r) => setTimeout(r, 400));

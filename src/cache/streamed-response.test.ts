@@ -1,11 +1,10 @@
 import { Readable } from "node:stream";
 import zlib from "node:zlib";
-import Fastify, { type FastifyInstance } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheOnlyApp, flagged } from "../../test/cache-app.ts";
 import { openTestDatabase } from "../../test/database.ts";
-import { loadConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import { registerPublicCache } from "../lib/public-cache.ts";
 
 // The plugin on a small app of its own with streamed routes; how often a stream was started tells
 // whether an answer came from the cache, and how many chunks it had produced when it was answered.
@@ -28,11 +27,7 @@ const whole = (name: string, count: number) => Array.from({ length: count }, (_,
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  app = Fastify();
-  app.decorate("config", loadConfig({ LOG_LEVEL: "silent", PUBLIC_CACHE: "on" }));
-  app.decorate("database", database);
-  registerPublicCache(app, { pollIntervalMs: 100, maxStaleMs: 400, maxEntryBytes: 64 * 1024 });
-  const flagged = { config: { publicCache: true } };
+  app = cacheOnlyApp(database, { pollIntervalMs: 100, maxStaleMs: 400, maxEntryBytes: 64 * 1024 });
   app.get("/small", flagged, async (_request, reply) => reply.type("text/plain").send(lines("small", 200)));
   // ≈ 90 kB: above the 64 KiB entry limit of this app.
   app.get("/large", flagged, async (_request, reply) => reply.type("text/plain").send(lines("large", 1200)));

@@ -109,7 +109,7 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
   const store = new ResponseStore<KeptResponse>(limits);
   const inFlight = new InFlight();
   const db = app.database.db;
-  const watch = new DataVersionWatch(app.database.db, {
+  const watch = new DataVersionWatch(db, {
     intervalMs: limits.pollIntervalMs,
     maxStaleMs: limits.maxStaleMs,
     log: app.log,
@@ -123,7 +123,7 @@ export function registerPublicCache(app: FastifyInstance, options: Partial<Publi
   });
 
   // The programme index and site data go by the same version instead of reading it per request.
-  shareDataVersionWatch(app.database.db, watch);
+  shareDataVersionWatch(db, watch);
   app.decorateRequest("publicCache", null);
   app.addHook("onReady", () => watch.start());
   app.addHook("onClose", () => watch.stop());
